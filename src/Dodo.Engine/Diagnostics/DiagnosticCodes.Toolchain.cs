@@ -7,4 +7,16 @@ public static partial class DiagnosticCodes
 
     /// <summary>A Go command (env, build, vet, gofmt) failed or timed out.</summary>
     public const string GoCommandFailed = "DODO4002";
+
+    /// <summary>No go.mod was found, or the target's package is not inside the module.</summary>
+    public const string GoModuleNotFound = "DODO4003";
+
+    /// <summary>The generated benchmark did not compile (the compiler's messages follow).</summary>
+    public const string BenchmarkCompileFailed = "DODO4004";
+
+    /// <summary>A benchmark run failed, timed out, or printed no result.</summary>
+    public const string BenchmarkRunFailed = "DODO4005";
+
+    /// <summary>The runs gave fewer samples inside the target than asked for; the noise floor is higher.</summary>
+    public const string TooFewSamples = "DODO4006";
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dodo.Engine.Diagnostics;
+using Dodo.Engine.Toolchain;
+
+namespace Dodo.Engine.Benchmarks;
+
+/// <summary>
+/// Compiles a package's tests into a binary outside the package folder and runs one benchmark of
+/// it under the CPU profiler.
+/// </summary>
+public sealed partial class BenchmarkRunner
+{
+    private static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly GoToolchain _go;
+    private readonly DiagnosticLog _log;
+
+    public BenchmarkRunner(GoToolchain go, DiagnosticLog log)
+    {
+        _go = go;
+        _log = log;
+    }
+
+    /// <summary>
+    /// Compiles the package's test binary to <paramref name="binaryPath"/>. Compiler errors are
+    /// reported one by one, with their file and line, under one code.
+    /// </summary>
+    public async Task CompileAsync(string packageDirectory, string binaryPath,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(binaryPath)!);
+        var result = await _go.RunAsync(["test", "-c", "-o", binaryPath, "."], packageDirectory,
+            CompileTimeout, cancellationToken);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var output = result.StandardError + result.StandardOutput;
+        var reported = false;
+        foreach (Match match in CompilerMessage().Matches(output))
+        {
+            var file = Path.GetFullPath(Path.Combine(packageDirectory, match.Groups["file"].Value));
+            _log.Error(DiagnosticCodes.BenchmarkCompileFailed, match.Groups["text"].Value.Trim(), file,
+                int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture));
+            reported = true;
+        }
+
+        throw new DodoException(DiagnosticCodes.BenchmarkCompileFailed,
+            "The package's tests did not compile with the generated benchmark"
+            + (reported ? " (see the errors above)." : ": " + Tail(output)), packageDirectory);
+    }
+
+    /// <summary>Runs one benchmark once with the CPU profiler on, in the package folder.</summary>
+    public async Task<BenchmarkRun> RunAsync(int number, string binaryPath, string packageDirectory,
+        string benchmarkName, string benchTime, string profilePath, CancellationToken cancellationToken = default)
+    {
+        string[] arguments =
+        [
+            "-test.run=^$",
+            $"-test.bench=^{benchmarkName}$",
+            $"-test.benchtime={benchTime}",
+            "-test.benchmem",
+            "-test.count=1",
+            "-test.timeout=0",
+            $"-test.cpuprofile={profilePath}",
+        ];
+        _log.Detail($"run {number}: {binaryPath} {string.Join(' ', arguments)}");
+
+        ProcessResult result;
+        try
+        {
+            result = await _go.RunProgramAsync(binaryPath, arguments, packageDirectory,
+                timeout: RunTimeout(benchTime), cancellationToken: cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new DodoException(DiagnosticCodes.BenchmarkRunFailed,
+                $"Benchmark run {number} of {benchmarkName} timed out: {e.Message}", packageDirectory);
+        }
+
+        var output = result.StandardOutput + result.StandardError;
+        var parsed = BenchmarkOutput.Parse(result.StandardOutput, benchmarkName);
+        if (!result.Succeeded || parsed is null || !File.Exists(profilePath))
+        {
+            throw new DodoException(DiagnosticCodes.BenchmarkRunFailed,
+                $"Benchmark run {number} of {benchmarkName} failed (exit code {result.ExitCode}): {Tail(output)}",
+                packageDirectory);
+        }
+
+        var (iterations, ns, bytes, allocs) = parsed.Value;
+        return new BenchmarkRun(number, profilePath, benchTime, iterations, ns, bytes, allocs, result.Elapsed);
+    }
+
+    // Go's b.N ramp can run several times the benchtime before the final round; a run that
+    // takes far longer than that is stuck.
+    private static TimeSpan RunTimeout(string benchTime)
+    {
+        var seconds = benchTime.EndsWith('s')
+            && double.TryParse(benchTime[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+                ? s
+                : 60;
+        return TimeSpan.FromSeconds(seconds * 10 + 600);
+    }
+
+    private static string Tail(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(" | ", lines.TakeLast(12));
+    }
+
+    [GeneratedRegex(@"^(?<file>[^\s:][^:\n]*\.go):(?<line>\d+)(:\d+)?: (?<text>.+)$", RegexOptions.Multiline)]
+    private static partial Regex CompilerMessage();
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Dodo.Engine.Benchmarks;
+
+/// <summary>
+/// Chooses how long each benchmark run lasts so that all runs together collect the wanted number
+/// of samples inside the target, learning the real sampling rate from the runs already made.
+/// </summary>
+public sealed class SamplePlan
+{
+    /// <summary>Go's CPU profiler samples at 100 Hz per busy core.</summary>
+    public const double ProfilerHz = 100;
+
+    private const double MinimumSeconds = 1;
+    private const double MaximumSeconds = 900;
+
+    private readonly long _wantedSamples;
+    private readonly int _runs;
+    private double _samplesPerBenchSecond;
+    private double _benchSecondsSoFar;
+    private long _samplesSoFar;
+
+    /// <param name="wantedSamples">Samples wanted inside the target across all runs.</param>
+    /// <param name="runs">How many runs will be made.</param>
+    /// <param name="parallelism">Goroutines running the benchmark at once (GOMAXPROCS).</param>
+    public SamplePlan(long wantedSamples, int runs, int parallelism)
+    {
+        _wantedSamples = wantedSamples;
+        _runs = runs;
+
+        // First guess: every core busy inside the target. The first run corrects it.
+        _samplesPerBenchSecond = ProfilerHz * Math.Max(1, parallelism);
+    }
+
+    public long SamplesSoFar => _samplesSoFar;
+
+    /// <summary>The Go benchtime for the next run, for example <c>24.5s</c>.</summary>
+    public string NextBenchTime(int runsDone)
+    {
+        var remainingRuns = Math.Max(1, _runs - runsDone);
+        var remainingSamples = Math.Max(0, _wantedSamples - _samplesSoFar);
+        var seconds = remainingSamples / (double)remainingRuns / _samplesPerBenchSecond;
+        seconds = Math.Clamp(seconds, MinimumSeconds, MaximumSeconds);
+        return string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds * 10) / 10:0.0}s");
+    }
+
+    /// <summary>Records what a run of <paramref name="benchTime"/> gave, to plan the next one.</summary>
+    public void Record(string benchTime, long targetSamples)
+    {
+        _samplesSoFar += targetSamples;
+        _benchSecondsSoFar += double.Parse(benchTime.TrimEnd('s'), CultureInfo.InvariantCulture);
+        if (_samplesSoFar > 0)
+        {
+            _samplesPerBenchSecond = _samplesSoFar / _benchSecondsSoFar;
+        }
+    }
+}
