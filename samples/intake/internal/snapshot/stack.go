@@ -44,3 +44,18 @@ func importPathOf(function, mainPath string) string {
 	}
 	return pkg
 }
+
+// FuncFrame is the frame of a function's entry, where an entry probe sits:
+// pc is any program counter inside the function.
+func FuncFrame(pc uintptr, mainPath string) (Frame, bool) {
+	fn := runtime.FuncForPC(pc)
+	if fn == nil {
+		return Frame{}, false
+	}
+	file, line := fn.FileLine(fn.Entry())
+	return Frame{
+		Function:   fn.Name(),
+		FileName:   importPathOf(fn.Name(), mainPath) + "/" + path.Base(file),
+		LineNumber: line,
+	}, true
+}

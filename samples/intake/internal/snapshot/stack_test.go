@@ -42,3 +42,17 @@ func TestImportPathOfSymbols(t *testing.T) {
 		}
 	}
 }
+
+func TestFuncFrameNamesTheFunctionAtItsDeclaration(t *testing.T) {
+	pc, _, _, _ := runtime.Caller(0)
+
+	frame, ok := FuncFrame(pc, "")
+
+	if !ok || frame.Function != "intake/internal/snapshot.TestFuncFrameNamesTheFunctionAtItsDeclaration" {
+		t.Fatalf("frame = %+v", frame)
+	}
+	_, _, declLine, _ := runtime.Caller(0)
+	if frame.LineNumber != declLine-8 {
+		t.Errorf("line = %d, want the func line %d", frame.LineNumber, declLine-8)
+	}
+}
