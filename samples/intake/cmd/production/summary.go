@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"intake/internal/snapshot"
@@ -28,7 +29,8 @@ func printSummary(out io.Writer, o options, tenants []tenant, workers []*worker,
 		elapsed.Round(time.Second), len(workers), calls, targetSymbol,
 		float64(inTarget.Microseconds())/float64(calls))
 	for i, t := range tenants {
-		fmt.Fprintf(out, "  tenant %-9s %5.1f%% of calls\n", t.name, 100*float64(perTenant[i])/float64(calls))
+		share := 100 * float64(perTenant[i]) / float64(calls)
+		fmt.Fprintf(out, "  tenant %-9s %5.1f%% of calls\n", t.name, share)
 	}
 	fmt.Fprintf(out, "target CPU estimate: %.0f s (≈ %.0f samples at 100 Hz); process CPU: %s\n",
 		cpu.Seconds(), cpu.Seconds()*100, processCPU().Round(time.Second))
@@ -68,8 +70,8 @@ func (s *tagStats) addCapturedBatch(r *record) {
 }
 
 func atoiOr(s string, fallback int) int {
-	var n int
-	if _, err := fmt.Sscan(s, &n); err != nil {
+	n, err := strconv.Atoi(s)
+	if err != nil {
 		return fallback
 	}
 	return n

@@ -48,11 +48,12 @@ func TestFuncFrameNamesTheFunctionAtItsDeclaration(t *testing.T) {
 
 	frame, ok := FuncFrame(pc, "")
 
-	if !ok || frame.Function != "intake/internal/snapshot.TestFuncFrameNamesTheFunctionAtItsDeclaration" {
+	want := "intake/internal/snapshot.TestFuncFrameNamesTheFunctionAtItsDeclaration"
+	if !ok || frame.Function != want {
 		t.Fatalf("frame = %+v", frame)
 	}
 	_, _, declLine, _ := runtime.Caller(0)
-	if frame.LineNumber != declLine-8 {
-		t.Errorf("line = %d, want the func line %d", frame.LineNumber, declLine-8)
+	if frame.LineNumber != declLine-9 {
+		t.Errorf("line = %d, want the func line %d", frame.LineNumber, declLine-9)
 	}
 }
