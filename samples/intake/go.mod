@@ -1,0 +1,3 @@
+module intake
+
+go 1.19
