@@ -78,9 +78,17 @@ internal sealed class GoImportSet
         alias = wanted;
         if (!Acceptable(alias))
         {
-            var stem = "dodo" + GoIdentifiers.Pascal(wanted.Length > 0 ? wanted : "pkg");
+            var name = GoIdentifiers.Pascal(wanted.Length > 0 ? wanted : "pkg");
+            var stem = "dodo" + name;
+
+            // Numbered candidates of a stem outside the generated family always end the search.
+            if (stem.StartsWith(_generatedPrefix, StringComparison.Ordinal))
+            {
+                stem = "pkg" + name;
+            }
+
             alias = stem;
-            for (var n = 2; !Acceptable(alias) || alias.StartsWith(_generatedPrefix, StringComparison.Ordinal); n++)
+            for (var n = 2; !Acceptable(alias); n++)
             {
                 alias = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -145,8 +145,9 @@ public sealed partial class GoLiteralWriter
         };
     }
 
-    private GoLiteral Basic(GoType spelled, string basic, CapturedValue value, ValueSite site)
+    private GoLiteral Basic(GoType spelled, string name, CapturedValue value, ValueSite site)
     {
+        var basic = Canonical(name);
         if (basic is "error" or "any")
         {
             return Interface(spelled, value, site);
@@ -201,7 +202,8 @@ public sealed partial class GoLiteralWriter
         var exact = spelled is GoNamedType { IsPredeclared: true } p
             && Canonical(p.Name) == Canonical(scalar.NaturalType);
         var text = exact || (typed && scalar.IsConstant) ? scalar.Text : $"{RenderType(spelled)}({scalar.Text})";
-        return new GoLiteral(text, IsConstant: scalar.IsConstant);
+        var zero = scalar.Text is "0" or "0.0" or "false" or "\"\"" or "complex(0.0, 0.0)";
+        return new GoLiteral(text, IsZero: zero, IsConstant: scalar.IsConstant);
     }
 
     private static string Canonical(string basic) => basic switch { "byte" => "uint8", "rune" => "int32", _ => basic };

@@ -48,7 +48,7 @@ public sealed record GoSymbol(string PackagePath, string? ReceiverType, bool Poi
         }
 
         var parts = SplitOutsideBrackets(rest);
-        if (parts.Count > 2 || parts.Any(p => StripArguments(p, out _).Length == 0))
+        if (parts.Count > 2 || parts.Any(p => StripArguments(p, out _).Length == 0) || IsGenerated(parts[^1]))
         {
             problem = $"'{text}' names a closure or other compiler-generated function; benchmark the "
                 + "function that declares it instead";
@@ -103,6 +103,13 @@ public sealed record GoSymbol(string PackagePath, string? ReceiverType, bool Poi
         }
 
         return name;
+    }
+
+    /// <summary>Closure and wrapper names the compiler makes up: F.func1, F.gowrap2, init.0.</summary>
+    private static bool IsGenerated(string part)
+    {
+        var digits = part.Length - part.Reverse().TakeWhile(char.IsAsciiDigit).Count();
+        return digits < part.Length && part[..digits] is "" or "func" or "gowrap" or "deferwrap";
     }
 
     private static string StripArguments(string part, out string? arguments)
