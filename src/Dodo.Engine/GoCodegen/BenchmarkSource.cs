@@ -77,11 +77,11 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
 
     /// <summary>
     /// Pointer receivers production shared (same address, same content) become one package-level
-    /// variable, so the benchmark shares them too; returns the variable for each shared text.
+    /// variable, so the benchmark shares them too; returns the variable for each address and text.
     /// </summary>
-    private Dictionary<string, string> WriteSharedReceivers(StringBuilder body)
+    private Dictionary<(string?, string), string> WriteSharedReceivers(StringBuilder body)
     {
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shared = new Dictionary<(string?, string), string>();
         if (binding.Fields is not [{ IsReceiver: true, Type: GoPointerType }, ..])
         {
             return shared;
@@ -97,13 +97,13 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
             body.Append(CultureInfo.InvariantCulture,
                 $"// {name} is the receiver {group.Count()} production calls shared (same address, same content).\n");
             body.Append(CultureInfo.InvariantCulture, $"var {name} = {group.Key.Text}\n\n");
-            shared[group.Key.Text] = name;
+            shared[group.Key] = name;
         }
 
         return shared;
     }
 
-    private void WriteCaseTable(StringBuilder body, Dictionary<string, string> shared)
+    private void WriteCaseTable(StringBuilder body, Dictionary<(string?, string), string> shared)
     {
         body.Append(CultureInfo.InvariantCulture, $"// {Cases} are the production calls, one per snapshot.\n");
         body.Append(CultureInfo.InvariantCulture, $"var {Cases} = []{CaseType}{{\n");
@@ -119,7 +119,8 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
                     continue;
                 }
 
-                var text = binding.Fields[i].IsReceiver && shared.TryGetValue(literal.Text, out var variable)
+                var address = binding.Cases[k].Values[i]?.Address;
+                var text = binding.Fields[i].IsReceiver && shared.TryGetValue((address, literal.Text), out var variable)
                     ? variable
                     : literal.Text;
                 elements.Add($"{binding.Fields[i].Name}: {text}");
