@@ -90,5 +90,17 @@ internal sealed class GoWorkspace : IDisposable
     public Task<ProcessResult> BenchAsync(string packageFolder, string benchmark) =>
         GoAsync(packageFolder, "test", "-run", "^$", "-bench", $"^{benchmark}$", "-benchtime=100x", ".");
 
+    /// <summary>
+    /// The distinct "ECHO …" lines a test target printed, sorted. go test prints a benchmark's
+    /// name without a line break before running it, so an echo may share that line.
+    /// </summary>
+    public static IReadOnlyList<string> Echoes(string output) =>
+        output.Split('\n')
+            .Select(l => l.IndexOf("ECHO ", StringComparison.Ordinal) is var at and >= 0 ? l[at..].TrimEnd('\r') : null)
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     public void Dispose() => _temp.Dispose();
 }
