@@ -257,9 +257,14 @@ public sealed partial class GoLiteralWriter
             return;
         }
 
-        var expected = WellKnownGoTypes.ResolveAliases(ResolveAlias(declared).Canonical);
+        var expected = ResolveAlias(declared).Canonical;
+        if (expected == captured.Canonical)
+        {
+            return;
+        }
+
         var actual = WellKnownGoTypes.ResolveAliases(captured.Canonical);
-        if (expected != actual && !actual.Contains("go.shape.", StringComparison.Ordinal))
+        if (WellKnownGoTypes.ResolveAliases(expected) != actual && !actual.Contains("go.shape.", StringComparison.Ordinal))
         {
             Mismatch(site, declared, $"type {captured.Canonical}");
         }

@@ -329,8 +329,8 @@ public sealed partial class GoLiteralWriter
         }
 
         ReportMissing(value, value.Entries.Count, site);
-        entries.Sort((a, b) => MapKeyOrder.Compare(a.Key.Text, b.Key.Text));
-        return GoLiteral.Composite(RenderType(spelled), [.. entries.Select(e => $"{e.Key.Text}: {e.Value}")]);
+        var ordered = entries.OrderBy(e => MapKeyOrder.Key(e.Key.Text), MapKeyOrder.Comparer);
+        return GoLiteral.Composite(RenderType(spelled), [.. ordered.Select(e => $"{e.Key.Text}: {e.Value}")]);
     }
 
     private GoLiteral Struct(GoType spelled, GoStructType structType, CapturedValue value, ValueSite site)
@@ -443,13 +443,21 @@ public sealed partial class GoLiteralWriter
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    /// <summary>Sorts map literal keys: numbers by value, everything else by its Go text.</summary>
+    /// <summary>Orders map literal keys: integers by value, before everything else by its Go text.</summary>
     private static class MapKeyOrder
     {
-        public static int Compare(string a, string b) =>
-            BigInteger.TryParse(a, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var x)
-            && BigInteger.TryParse(b, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y)
-                ? x.CompareTo(y)
-                : string.CompareOrdinal(a, b);
+        public static readonly IComparer<(BigInteger? Number, string Text)> Comparer =
+            Comparer<(BigInteger? Number, string Text)>.Create((a, b) => (a.Number, b.Number) switch
+            {
+                ({ } x, { } y) => x.CompareTo(y),
+                (not null, null) => -1,
+                (null, not null) => 1,
+                _ => string.CompareOrdinal(a.Text, b.Text),
+            });
+
+        public static (BigInteger? Number, string Text) Key(string text) =>
+            (BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : null, text);
     }
 }

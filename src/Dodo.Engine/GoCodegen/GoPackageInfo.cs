@@ -6,6 +6,9 @@ namespace Dodo.Engine.GoCodegen;
 /// </summary>
 public sealed class GoPackageInfo
 {
+    private readonly Dictionary<string, GoType?> _capturedTypes = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _ownPaths;
+
     public required string Directory { get; init; }
 
     /// <summary>The name in the package clause, which the benchmark file repeats.</summary>
@@ -32,7 +35,7 @@ public sealed class GoPackageInfo
     public required IReadOnlyList<string> Functions { get; init; }
 
     /// <summary>Every spelling of this package's path in agent type names.</summary>
-    public IReadOnlySet<string> OwnPaths => new HashSet<string>(StringComparer.Ordinal)
+    public IReadOnlySet<string> OwnPaths => _ownPaths ??= new HashSet<string>(StringComparer.Ordinal)
     {
         PackagePath,
         Target.Symbol.PackagePath,
@@ -40,11 +43,33 @@ public sealed class GoPackageInfo
         PackageName == "main" ? "main" : PackagePath,
     };
 
-    /// <summary>Parses an agent type name, mapping this package's spellings onto <see cref="PackagePath"/>.</summary>
+    /// <summary>
+    /// Parses an agent type name, mapping this package's spellings onto <see cref="PackagePath"/>.
+    /// Results are cached: a snapshot set repeats the same few type names thousands of times.
+    /// </summary>
     public GoType? ParseCapturedType(string? typeName)
     {
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        lock (_capturedTypes)
+        {
+            if (_capturedTypes.TryGetValue(typeName, out var cached))
+            {
+                return cached;
+            }
+        }
+
         var own = OwnPaths;
-        return GoTypeParser.TryParseDwarf(typeName, p => own.Contains(p) ? PackagePath : p);
+        var parsed = GoTypeParser.TryParseDwarf(typeName, p => own.Contains(p) ? PackagePath : p);
+        lock (_capturedTypes)
+        {
+            _capturedTypes[typeName] = parsed;
+        }
+
+        return parsed;
     }
 }
 

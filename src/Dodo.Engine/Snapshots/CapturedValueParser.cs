@@ -26,42 +26,51 @@ internal static class CapturedValueParser
         bool truncated = false, isNull = false, pruned = false;
         foreach (var property in node.EnumerateObject())
         {
+            // Matching the raw name avoids allocating a string for each of a file's million keys.
             var item = property.Value;
-            switch (JsonStrings.Name(property))
+            if (property.NameEquals("type"u8))
             {
-                case "type":
-                    type = Scalar(item);
-                    break;
-                case "value":
-                    value = Scalar(item);
-                    break;
-                case "fields":
-                    fields = ParseFields(item);
-                    break;
-                case "elements":
-                    elements = ParseElements(item);
-                    break;
-                case "entries":
-                    entries = ParseEntries(item);
-                    break;
-                case "size":
-                    size = ParseSize(item);
-                    break;
-                case "truncated":
-                    truncated = IsTrue(item);
-                    break;
-                case "isNull":
-                    isNull = IsTrue(item);
-                    break;
-                case "pruned":
-                    pruned = IsTrue(item);
-                    break;
-                case "notCapturedReason":
-                    reason = Scalar(item) is { Length: > 0 } text ? text : null;
-                    break;
-                case "address":
-                    address = Scalar(item) is { } a && !JsonStrings.IsPlaceholder(a) ? a : null;
-                    break;
+                type = Scalar(item);
+            }
+            else if (property.NameEquals("value"u8))
+            {
+                value = Scalar(item);
+            }
+            else if (property.NameEquals("fields"u8))
+            {
+                fields = ParseFields(item);
+            }
+            else if (property.NameEquals("elements"u8))
+            {
+                elements = ParseElements(item);
+            }
+            else if (property.NameEquals("entries"u8))
+            {
+                entries = ParseEntries(item);
+            }
+            else if (property.NameEquals("size"u8))
+            {
+                size = ParseSize(item);
+            }
+            else if (property.NameEquals("truncated"u8))
+            {
+                truncated = IsTrue(item);
+            }
+            else if (property.NameEquals("isNull"u8))
+            {
+                isNull = IsTrue(item);
+            }
+            else if (property.NameEquals("pruned"u8))
+            {
+                pruned = IsTrue(item);
+            }
+            else if (property.NameEquals("notCapturedReason"u8))
+            {
+                reason = Scalar(item) is { Length: > 0 } text ? text : null;
+            }
+            else if (property.NameEquals("address"u8))
+            {
+                address = Scalar(item) is { } a && !JsonStrings.IsPlaceholder(a) ? a : null;
             }
         }
 
