@@ -5,7 +5,9 @@ public static partial class DiagnosticCodes
     /// <summary>The target is not spelled like a Go function or method symbol.</summary>
     public const string TargetSymbolInvalid = "DODO3001";
 
-    /// <summary>The target function or method is not declared in the package; the message lists those that are.</summary>
+    /// <summary>
+    /// The target function or method is not declared in the package; the message lists those that are.
+    /// </summary>
     public const string TargetNotFound = "DODO3002";
 
     /// <summary>The package directory cannot be read as a Go package (missing, no Go files, syntax errors).</summary>

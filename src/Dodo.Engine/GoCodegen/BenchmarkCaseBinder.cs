@@ -118,10 +118,11 @@ internal sealed class BenchmarkCaseBinder(GoPackageInfo package, DiagnosticLog l
         for (var i = 0; i < fields.Count; i++)
         {
             var name = SourceName(target, i);
-            var value = GoIdentifiers.IsValid(name) && name != "_"
-                ? snapshot.Argument(name)
-                : ByPosition(snapshot, i, declaredNames);
-            if (value is null && GoIdentifiers.IsValid(name) && name != "_" && !WellKnownGoTypes.IsContext(fields[i].Type))
+            var named = GoIdentifiers.IsValid(name) && name != "_";
+            var value = named ? snapshot.Argument(name) : ByPosition(snapshot, i, declaredNames);
+
+            // A blank parameter cannot matter to the call, and a context is always replaced.
+            if (value is null && named && !WellKnownGoTypes.IsContext(fields[i].Type))
             {
                 _missingArguments[name] = _missingArguments.GetValueOrDefault(name) + 1;
                 return null;

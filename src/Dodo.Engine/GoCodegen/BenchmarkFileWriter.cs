@@ -55,7 +55,8 @@ public static class BenchmarkFileWriter
             return Enumerable.Repeat(1, snapshotCount).ToArray();
         }
 
-        if (weights.Count != snapshotCount || weights.Any(w => w < 0) || (snapshotCount > 0 && weights.All(w => w == 0)))
+        var allZero = snapshotCount > 0 && weights.All(w => w == 0);
+        if (weights.Count != snapshotCount || weights.Any(w => w < 0) || allZero)
         {
             throw new DodoException(DiagnosticCodes.WeightsInvalid,
                 $"Expected {snapshotCount} non-negative case weights, not all zero; got {weights.Count}: "
@@ -139,5 +140,6 @@ public static class BenchmarkFileWriter
 /// <summary>Names of the benchmark function's locals; <c>r</c> is the stem of the result variables.</summary>
 internal sealed record BenchmarkLocals(string B, string PB, string Next, string Case, string Result)
 {
-    public IEnumerable<string> All => [B, PB, Next, Case, .. Enumerable.Range(0, 16).Select(i => Result + i.ToString(CultureInfo.InvariantCulture))];
+    public IEnumerable<string> All =>
+        [B, PB, Next, Case, .. Enumerable.Range(0, 16).Select(i => Result + i.ToString(CultureInfo.InvariantCulture))];
 }

@@ -71,7 +71,8 @@ internal sealed record BenchmarkNaming(string BenchmarkName, string Prefix, stri
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            if (char.IsAsciiLetterUpper(c) && i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
+            var wordStart = i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1]));
+            if (char.IsAsciiLetterUpper(c) && wordStart)
             {
                 text.Append('_');
             }

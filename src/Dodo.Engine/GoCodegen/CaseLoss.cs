@@ -29,7 +29,13 @@ public enum LossKind
 /// One place where a benchmark case replays less than production had: which argument path,
 /// why, and how many elements or bytes are missing when that is known.
 /// </summary>
-public sealed record CaseLoss(int CaseIndex, string? SnapshotId, string Path, LossKind Kind, string Detail, long Missing = 0)
+public sealed record CaseLoss(
+    int CaseIndex,
+    string? SnapshotId,
+    string Path,
+    LossKind Kind,
+    string Detail,
+    long Missing = 0)
 {
     public override string ToString() =>
         Missing > 0 ? $"{Path}: {Kind} ({Detail}, {Missing} missing)" : $"{Path}: {Kind} ({Detail})";

@@ -36,7 +36,8 @@ internal static class GoIdentifiers
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            var ok = c == '_' || char.IsLetter(c) || (i > 0 && char.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber);
+            var digit = char.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber;
+            var ok = c == '_' || char.IsLetter(c) || (i > 0 && digit);
             if (!ok)
             {
                 return false;

@@ -57,8 +57,10 @@ internal sealed class GoImportSet
             return true;
         }
 
+        // A top-level internal/ tree belongs to the standard library, which the target is not.
         var parent = string.Join('/', elements[..internalAt]);
-        return _ownImportPath is { } own && (parent.Length == 0 ? !own.Contains('.') : own == parent || own.StartsWith(parent + "/", StringComparison.Ordinal));
+        return parent.Length > 0 && _ownImportPath is { } own
+            && (own == parent || own.StartsWith(parent + "/", StringComparison.Ordinal));
     }
 
     /// <summary>The name to qualify the path's identifiers with, importing it on first use.</summary>
@@ -108,7 +110,9 @@ internal sealed class GoImportSet
         }
 
         var text = new StringBuilder("import (\n");
-        var groups = _aliasByPath.OrderBy(p => p.Key, StringComparer.Ordinal).GroupBy(p => IsStandard(p.Key)).OrderByDescending(g => g.Key);
+        var groups = _aliasByPath.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .GroupBy(p => IsStandard(p.Key))
+            .OrderByDescending(g => g.Key);
         var first = true;
         foreach (var group in groups)
         {
@@ -121,7 +125,8 @@ internal sealed class GoImportSet
             foreach (var (path, alias) in group)
             {
                 var explicitName = !(IsStandard(path) && alias == path.Split('/')[^1]);
-                text.Append('\t').Append(explicitName ? alias + " " : "").Append(GoStringLiteral.Quote(path)).Append('\n');
+                text.Append('\t').Append(explicitName ? alias + " " : "")
+                    .Append(GoStringLiteral.Quote(path)).Append('\n');
             }
         }
 

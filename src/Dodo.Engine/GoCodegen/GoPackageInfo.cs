@@ -22,7 +22,10 @@ public sealed class GoPackageInfo
 
     public required GoFunction Target { get; init; }
 
-    /// <summary>Every package-level named type, by name; <see cref="GoTypeDeclaration.Reachable"/> marks those the target's signature reaches.</summary>
+    /// <summary>
+    /// Every package-level named type, by name; <see cref="GoTypeDeclaration.Reachable"/> marks those
+    /// the target's signature reaches (the others may still hide behind an interface).
+    /// </summary>
     public required IReadOnlyDictionary<string, GoTypeDeclaration> Types { get; init; }
 
     /// <summary>Package qualifier → import path, for every qualifier the described types use.</summary>
@@ -84,7 +87,12 @@ public sealed record GoFunction(
     IReadOnlyList<GoType> Results);
 
 /// <summary>A method's receiver: its identifier (empty when unnamed), type, and the named type's parameters.</summary>
-public sealed record GoReceiver(string Name, GoType Type, string TypeName, bool IsPointer, IReadOnlyList<string> TypeParameters);
+public sealed record GoReceiver(
+    string Name,
+    GoType Type,
+    string TypeName,
+    bool IsPointer,
+    IReadOnlyList<string> TypeParameters);
 
 /// <summary>One parameter; the name is empty or <c>_</c> when the source gives none.</summary>
 public sealed record GoParameter(string Name, GoType Type);
@@ -93,4 +101,9 @@ public sealed record GoParameter(string Name, GoType Type);
 /// A package-level type declaration: a struct (<see cref="Type"/> is a <see cref="GoStructType"/>),
 /// another defined type (its underlying type expression) or an alias.
 /// </summary>
-public sealed record GoTypeDeclaration(string Name, IReadOnlyList<string> TypeParameters, GoType Type, bool IsAlias, bool Reachable);
+public sealed record GoTypeDeclaration(
+    string Name,
+    IReadOnlyList<string> TypeParameters,
+    GoType Type,
+    bool IsAlias,
+    bool Reachable);

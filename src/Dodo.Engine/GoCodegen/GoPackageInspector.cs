@@ -13,7 +13,7 @@ namespace Dodo.Engine.GoCodegen;
 /// </summary>
 public static class GoPackageInspector
 {
-    private const string ResourceName = "Dodo.Engine.GoCodegen.Inspector.inspector.go";
+    private const string ResourcePrefix = "Dodo.Engine.GoCodegen.Inspector.";
     private const int MaxListedFunctions = 40;
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
@@ -88,7 +88,8 @@ public static class GoPackageInspector
         }
 
         var listed = string.Join(", ", functions.Take(MaxListedFunctions));
-        return functions.Count > MaxListedFunctions ? $"{listed} and {functions.Count - MaxListedFunctions} more" : listed;
+        var more = functions.Count - MaxListedFunctions;
+        return more > 0 ? $"{listed} and {more} more" : listed;
     }
 
     private static async Task<ProcessResult> RunAsync(GoToolchain go, string program, IEnumerable<string> arguments,
@@ -110,8 +111,9 @@ public static class GoPackageInspector
     internal static async Task<string> EnsureBuiltAsync(GoToolchain go, string cacheDirectory, DiagnosticLog log,
         CancellationToken cancellationToken)
     {
-        var source = ReadSource();
-        var key = Hash($"{source}\n{go.Version}\n{go.GoOS}/{go.GoArch}");
+        var sources = ReadSources();
+        var identity = string.Concat(sources.Select(s => $"{s.Key}\n{s.Value}\n"));
+        var key = Hash($"{identity}{go.Version}\n{go.GoOS}/{go.GoArch}");
         var folder = Path.Combine(Path.GetFullPath(cacheDirectory), "inspector", key);
         var executable = Path.Combine(folder, OperatingSystem.IsWindows() ? "dodo-inspect.exe" : "dodo-inspect");
         if (File.Exists(executable))
@@ -125,7 +127,11 @@ public static class GoPackageInspector
         Directory.CreateDirectory(staging);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(staging, "main.go"), source, cancellationToken);
+            foreach (var (name, text) in sources)
+            {
+                await File.WriteAllTextAsync(Path.Combine(staging, name), text, cancellationToken);
+            }
+
             await File.WriteAllTextAsync(Path.Combine(staging, "go.mod"), "module dodoinspect\n\ngo 1.19\n",
                 cancellationToken);
             log.Progress($"Building the Go package inspector with {go.Version}");
@@ -140,7 +146,8 @@ public static class GoPackageInspector
         return executable;
     }
 
-    private static async Task BuildAsync(GoToolchain go, string staging, string output, CancellationToken cancellationToken)
+    private static async Task BuildAsync(GoToolchain go, string staging, string output,
+        CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string?>(go.Environment)
         {
@@ -161,7 +168,8 @@ public static class GoPackageInspector
         }
         catch (Exception e) when (e is TimeoutException or System.ComponentModel.Win32Exception)
         {
-            throw new DodoException(DiagnosticCodes.InspectorFailed, $"Building the package inspector failed: {e.Message}");
+            throw new DodoException(DiagnosticCodes.InspectorFailed,
+                $"Building the package inspector failed: {e.Message}");
         }
 
         if (!result.Succeeded)
@@ -199,12 +207,28 @@ public static class GoPackageInspector
         }
     }
 
-    internal static string ReadSource()
+    /// <summary>The inspector's Go files (name → source), in a stable order for hashing.</summary>
+    internal static SortedDictionary<string, string> ReadSources()
     {
-        using var stream = typeof(GoPackageInspector).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from the engine.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        var assembly = typeof(GoPackageInspector).Assembly;
+        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            var ours = resource.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+                && resource.EndsWith(".go", StringComparison.Ordinal);
+            if (!ours)
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            sources[resource[ResourcePrefix.Length..]] = reader.ReadToEnd();
+        }
+
+        return sources.Count > 0
+            ? sources
+            : throw new InvalidOperationException("The Go package inspector's sources are missing from the engine.");
     }
 
     private static string Hash(string text) =>

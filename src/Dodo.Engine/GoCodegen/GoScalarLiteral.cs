@@ -18,7 +18,8 @@ internal readonly record struct GoScalar(string Text, string NaturalType, bool I
 /// </summary>
 internal static partial class GoScalarLiteral
 {
-    private static readonly Dictionary<string, (BigInteger Min, BigInteger Max)> IntegerRanges = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (BigInteger Min, BigInteger Max)> IntegerRanges =
+        new(StringComparer.Ordinal)
     {
         ["int8"] = (sbyte.MinValue, sbyte.MaxValue),
         ["int16"] = (short.MinValue, short.MaxValue),
@@ -46,7 +47,7 @@ internal static partial class GoScalarLiteral
         _ => null,
     };
 
-    /// <summary>An integer of the given kind; <c>rune</c>-spelled values print as rune literals when readable.</summary>
+    /// <summary>An integer of the given kind; a value declared <c>rune</c> prints as a rune literal if plain.</summary>
     public static GoScalar? Integer(string basic, string text, bool spelledRune = false)
     {
         if (!TryParseInteger(text.Trim(), out var value, out var hex)
@@ -59,7 +60,7 @@ internal static partial class GoScalarLiteral
         {
             var rune = new Rune((int)value);
             var literal = GoStringLiteral.QuoteRune(rune);
-            if (!literal.Contains("\\u", StringComparison.Ordinal) && !literal.Contains("\\U", StringComparison.Ordinal))
+            if (!literal.Contains('\\'))
             {
                 return new GoScalar(literal, "int32");
             }

@@ -47,6 +47,6 @@ public sealed record GoToken(GoTokenKind Kind, string Text, string? Path = null)
         (previous.IsWordLike && next.IsWordLike)
         || previous.Text is "," or ";" or "|"
         || next.Text is "|"
-        || (previous.IsWordLike && next.Text is "*" or "[" or "(" or "<-" or "..." or "~" && previous.Text is not "func")
+        || (previous.IsWordLike && previous.Text != "func" && next.Text is "*" or "[" or "(" or "<-" or "..." or "~")
         || (previous.Text is ")" && (next.IsWordLike || next.Text is "*" or "[" or "(" or "<-"));
 }

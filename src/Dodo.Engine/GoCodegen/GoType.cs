@@ -41,13 +41,20 @@ public sealed class GoNamedType(string packagePath, string name, IReadOnlyList<G
     public bool Is(string packagePath, string name) => PackagePath == packagePath && Name == name;
 
     public override GoType Substitute(IReadOnlyDictionary<string, GoType> arguments) =>
-        TypeArguments.Count == 0 ? this : new GoNamedType(PackagePath, Name, [.. TypeArguments.Select(a => a.Substitute(arguments))]);
+        TypeArguments.Count == 0
+            ? this
+            : new GoNamedType(PackagePath, Name, [.. TypeArguments.Select(a => a.Substitute(arguments))]);
 
     protected override string BuildCanonical()
     {
         // byte, rune and any are aliases: the agent names them uint8, int32 and interface {}.
-        var name = IsPredeclared ? Name switch { "byte" => "uint8", "rune" => "int32", "any" => "interface {}", _ => Name } : Name;
-        var text = IsPredeclared ? name : $"{PackagePath}.{name}";
+        var text = !IsPredeclared ? $"{PackagePath}.{Name}" : Name switch
+        {
+            "byte" => "uint8",
+            "rune" => "int32",
+            "any" => "interface {}",
+            _ => Name,
+        };
         return TypeArguments.Count == 0 ? text : $"{text}[{string.Join(",", TypeArguments.Select(a => a.Canonical))}]";
     }
 }
@@ -95,8 +102,13 @@ public sealed class GoArrayType(IReadOnlyList<GoToken> length, long? count, GoTy
     public override GoType Substitute(IReadOnlyDictionary<string, GoType> arguments) =>
         new GoArrayType(Length, Count, Element.Substitute(arguments));
 
-    protected override string BuildCanonical() =>
-        $"[{(Count is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : CanonicalOf(Length))}]{Element.Canonical}";
+    protected override string BuildCanonical()
+    {
+        var length = Count is { } n
+            ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : CanonicalOf(Length);
+        return $"[{length}]{Element.Canonical}";
+    }
 }
 
 public sealed class GoMapType(GoType key, GoType value) : GoType

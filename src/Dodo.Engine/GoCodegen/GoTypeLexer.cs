@@ -132,7 +132,8 @@ internal static class GoTypeLexer
 
         if (char.IsDigit(c))
         {
-            return new GoToken(GoTokenKind.Literal, ReadWhile(text, ref i, ch => char.IsLetterOrDigit(ch) || ch is '_' or '.'));
+            var number = ReadWhile(text, ref i, ch => char.IsLetterOrDigit(ch) || ch is '_' or '.');
+            return new GoToken(GoTokenKind.Literal, number);
         }
 
         foreach (var punctuation in (string[])["<-", "...", "*", "[", "]", "(", ")", "{", "}", ",", ";", ".",

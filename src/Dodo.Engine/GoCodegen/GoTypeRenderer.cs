@@ -33,7 +33,8 @@ internal sealed class GoTypeRenderer(GoImportSet imports, Func<string, bool> isO
         GoSliceType slice => WhyNotRenderable(slice.Element),
         GoArrayType array => WhyNot(array.Length) ?? WhyNotRenderable(array.Element),
         GoMapType map => WhyNotRenderable(map.Key) ?? WhyNotRenderable(map.Value),
-        GoStructType structType => structType.Fields.Select(f => WhyNotRenderable(f.Type)).FirstOrDefault(w => w is not null),
+        GoStructType structType =>
+            structType.Fields.Select(f => WhyNotRenderable(f.Type)).FirstOrDefault(w => w is not null),
         GoInterfaceType iface => WhyNot(iface.Body),
         GoOpaqueType opaque => WhyNot(opaque.Tokens),
         _ => $"unknown type kind {type.GetType().Name}",

@@ -6,7 +6,9 @@ namespace Dodo.Engine.GoCodegen;
 /// </summary>
 internal static class GoTypeUnifier
 {
-    /// <summary>Adds what <paramref name="captured"/> tells about the type parameters; false on a contradiction.</summary>
+    /// <summary>
+    /// Adds what <paramref name="captured"/> tells about the type parameters; false on a contradiction.
+    /// </summary>
     public static bool Unify(GoType declared, GoType captured, IReadOnlySet<string> parameters,
         Dictionary<string, GoType> bindings)
     {

@@ -161,7 +161,8 @@ internal sealed class InspectorReport
             GoType Parse(string text) => GoTypeParser.ParseSource(text, ownPath, imports, scope);
 
             var type = Struct
-                ? new GoStructType([.. Fields.Select(f => new GoStructField(f.Name, Parse(f.Type), f.Embedded, NullIfEmpty(f.Tag)))])
+                ? new GoStructType([.. Fields.Select(f =>
+                    new GoStructField(f.Name, Parse(f.Type), f.Embedded, NullIfEmpty(f.Tag)))])
                 : Parse(Underlying);
             return new GoTypeDeclaration(Name, parameters, type, Alias, Reachable);
         }

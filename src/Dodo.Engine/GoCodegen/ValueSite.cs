@@ -15,7 +15,13 @@ internal sealed class LossSink(ICollection<CaseLoss> losses, int caseIndex, stri
 /// same path without indices (<c>f.patterns[]</c>) so a warning is given once per field, whether
 /// Go gives the expression a type from context, and whether the captured type is checked.
 /// </summary>
-internal readonly record struct ValueSite(string Path, string FieldKey, bool Typed, int Depth, bool CheckType, LossSink Losses)
+internal readonly record struct ValueSite(
+    string Path,
+    string FieldKey,
+    bool Typed,
+    int Depth,
+    bool CheckType,
+    LossSink Losses)
 {
     public ValueSite Field(string name)
     {

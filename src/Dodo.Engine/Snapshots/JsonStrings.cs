@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -65,7 +66,7 @@ internal static class JsonStrings
                 continue;
             }
 
-            if (Rune.DecodeFromUtf8(content[i..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf8(content[i..], out var rune, out var consumed) == OperationStatus.Done)
             {
                 text.Append(rune.ToString());
                 i += consumed;
