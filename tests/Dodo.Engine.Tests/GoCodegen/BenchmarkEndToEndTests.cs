@@ -174,7 +174,8 @@ public class BenchmarkEndToEndTests
             ("\\u202eevil", "\u202Eevil"u8.ToArray()),
             ("\\udc80", "\uFFFD"u8.ToArray()),
         ];
-        var json = "[" + string.Join(",", hostile.Select((h, i) => Call("h" + i, h.Json))) + "," + Call("raw", "RAW") + "]";
+        var calls = hostile.Select((h, i) => Call("h" + i, h.Json)).Append(Call("raw", "RAW"));
+        var json = "[" + string.Join(",", calls) + "]";
 
         // Bytes that are not UTF-8 at all, as an agent that does not validate would write them.
         var text = System.Text.Encoding.UTF8.GetBytes(json);
@@ -226,7 +227,8 @@ public class BenchmarkEndToEndTests
             }
             """ + Echo);
         var snapshots = go.WriteFile("snapshots.json", """
-            [{"debugger": {"snapshot": {"id": "g1", "probe": {"location": {"method": "example.com/svc/cache.(*Cache[go.shape.string,go.shape.int]).Get"}},
+            [{"debugger": {"snapshot": {"id": "g1",
+              "probe": {"location": {"method": "example.com/svc/cache.(*Cache[go.shape.string,go.shape.int]).Get"}},
               "captures": {"entry": {"arguments": {
                 "c": {"type": "*example.com/svc/cache.Cache[string,int]", "address": "0xc2", "fields": {
                   "items": {"type": "map[string]example.com/svc/cache.entry[int]", "size": "1", "entries": [
@@ -266,7 +268,8 @@ public class BenchmarkEndToEndTests
               "prefixes": {"type": "[]string", "size": "1", "elements": [{"type": "string", "value": "team:"}]},
               "patterns": {"type": "[]*regexp.Regexp", "size": "1", "elements": [
                  {"type": "*regexp.Regexp", "address": "0xc000020000", "fields": {
-                    "expr": {"type": "string", "value": "^ver:[0-9]+$"}, "longest": {"type": "bool", "value": "false"}}}]},
+                    "expr": {"type": "string", "value": "^ver:[0-9]+$"},
+                    "longest": {"type": "bool", "value": "false"}}}]},
               "name": {"type": "string", "value": "default"}}},
             "tags": {"type": "[]string", "size": "1", "elements": [{"type": "string", "value": "TAG"}]}}}}}}}
         """.Replace("ID", id).Replace("ADDRESS", address).Replace("TAG", tag);

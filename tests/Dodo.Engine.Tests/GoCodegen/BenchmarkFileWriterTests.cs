@@ -8,7 +8,9 @@ namespace Dodo.Engine.Tests.GoCodegen;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class BenchmarkFileWriterTests
 {
-    private static readonly BenchmarkProvenance Provenance = new(["prod.pprof"], ["snaps.json"], "example.com/app.(*Filter).Apply",
+    private const string Apply = "example.com/app.(*Filter).Apply";
+
+    private static readonly BenchmarkProvenance Provenance = new(["prod.pprof"], ["snaps.json"], Apply,
         "linux/amd64", "uniform", null, 0.98, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
     private readonly DiagnosticLog _log = new();
@@ -20,7 +22,7 @@ public class BenchmarkFileWriterTests
             [new GoParameter("tags", Type("[]string"))], true, [Type("bool"), Type("error")]),
         declaredNames);
 
-    private static Snapshot Call(string? id, string limit, string address = "0xc0001", string method = "example.com/app.(*Filter).Apply",
+    private static Snapshot Call(string? id, string limit, string address = "0xc0001", string method = Apply,
         bool withTags = true)
     {
         var receiver = new CapturedValue
@@ -34,10 +36,11 @@ public class BenchmarkFileWriterTests
             arguments.Add(new("tags", List("[]string", Scalar("string", "env:prod"))));
         }
 
-        return new Snapshot { Id = id, Method = method, Arguments = arguments, SourceFile = "/data/snaps.json", Index = 0 };
+        return new Snapshot { Id = id, Method = method, Arguments = arguments, SourceFile = "/data/snaps.json" };
     }
 
-    private static SnapshotSet Set(params Snapshot[] snapshots) => new() { Snapshots = snapshots, Sources = ["/data/snaps.json"] };
+    private static SnapshotSet Set(params Snapshot[] snapshots) =>
+        new() { Snapshots = snapshots, Sources = ["/data/snaps.json"] };
 
     [Test]
     public void TheFileIsOneGeneratedTestFileOfTheTargetsOwnPackage()
@@ -79,7 +82,8 @@ public class BenchmarkFileWriterTests
     {
         var linux = Create(target: Function("example.com/app.Linux"));
 
-        var taken = BenchmarkFileWriter.Generate(FilterPackage(["BenchmarkDodoFilterApply"]), Set(Call("a", "3")), Provenance, _log);
+        var taken = BenchmarkFileWriter.Generate(FilterPackage(["BenchmarkDodoFilterApply"]), Set(Call("a", "3")),
+            Provenance, _log);
         var constrained = BenchmarkFileWriter.Generate(linux, Set(new Snapshot
         {
             Method = "example.com/app.Linux", Arguments = [], SourceFile = "s.json",
@@ -96,7 +100,8 @@ public class BenchmarkFileWriterTests
     [Test]
     public void ReceiversProductionSharedAreSharedAndOthersAreNot()
     {
-        var snapshots = Set(Call("a", "3", "0xc0001"), Call("b", "3", "0xc0001"), Call("c", "4", "0xc0001"), Call("d", "3", "0xc0002"));
+        var snapshots = Set(Call("a", "3", "0xc0001"), Call("b", "3", "0xc0001"), Call("c", "4", "0xc0001"),
+            Call("d", "3", "0xc0002"));
 
         var source = BenchmarkFileWriter.Generate(FilterPackage(), snapshots, Provenance, _log).Source;
 
@@ -137,7 +142,8 @@ public class BenchmarkFileWriterTests
     {
         var snapshots = Set(Call("a", "1"), Call("b", "2"));
 
-        var error = Assert.Throws<DodoException>(() => BenchmarkFileWriter.Generate(FilterPackage(), snapshots, Provenance, _log, weights));
+        var error = Assert.Throws<DodoException>(
+            () => BenchmarkFileWriter.Generate(FilterPackage(), snapshots, Provenance, _log, weights));
 
         Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.WeightsInvalid));
     }
@@ -156,7 +162,8 @@ public class BenchmarkFileWriterTests
             Assert.That(benchmark.DroppedCases, Is.EqualTo(3));
             Assert.That(_log.Diagnostics.Select(d => d.Code).Order(), Is.EqualTo(new[]
             {
-                DiagnosticCodes.SnapshotMethodMismatch, DiagnosticCodes.SnapshotMethodMismatch, DiagnosticCodes.SnapshotArgumentMissing,
+                DiagnosticCodes.SnapshotMethodMismatch, DiagnosticCodes.SnapshotMethodMismatch,
+                DiagnosticCodes.SnapshotArgumentMissing,
             }.Order()));
         });
     }
@@ -166,7 +173,8 @@ public class BenchmarkFileWriterTests
     {
         var snapshots = Set(Call("a", "1", method: "example.com/app.Other"));
 
-        var error = Assert.Throws<DodoException>(() => BenchmarkFileWriter.Generate(FilterPackage(), snapshots, Provenance, _log));
+        var error = Assert.Throws<DodoException>(
+            () => BenchmarkFileWriter.Generate(FilterPackage(), snapshots, Provenance, _log));
 
         Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.NoUsableCases));
     }
@@ -198,14 +206,23 @@ public class BenchmarkFileWriterTests
     public void LossesAreReturnedPerCaseAndSummarisedInOneWarning()
     {
         var lossy = Call("a", "1");
-        var tags = new CapturedValue { Type = "[]string", Size = 10, NotCapturedReason = "collectionSize", Elements = [Scalar("string", "x")] };
-        lossy = new Snapshot { Id = "a", Method = lossy.Method, Arguments = [lossy.Arguments[0], new("tags", tags)], SourceFile = "s.json" };
+        var tags = new CapturedValue
+        {
+            Type = "[]string", Size = 10, NotCapturedReason = "collectionSize", Elements = [Scalar("string", "x")],
+        };
+        lossy = new Snapshot
+        {
+            Id = "a", Method = lossy.Method, Arguments = [lossy.Arguments[0], new("tags", tags)], SourceFile = "s.json",
+        };
 
         var benchmark = BenchmarkFileWriter.Generate(FilterPackage(), Set(lossy, Call("b", "2")), Provenance, _log);
 
         Assert.Multiple(() =>
         {
-            Assert.That(benchmark.Losses, Is.EqualTo(new[] { new CaseLoss(0, "a", "tags", LossKind.MissingElements, "collectionSize", 9) }));
+            Assert.That(benchmark.Losses, Is.EqualTo(new[]
+            {
+                new CaseLoss(0, "a", "tags", LossKind.MissingElements, "collectionSize", 9),
+            }));
             Assert.That(_log.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.IncompleteCaptures));
             Assert.That(_log.Diagnostics.Single().Message, Does.StartWith("1 of 2 benchmark case(s)"));
         });

@@ -45,7 +45,8 @@ public class FixtureBenchmarkTests
             	return nil
             }
             """, new[] { "ECHO false", "ECHO true" }).SetName("testReturnsError");
-        yield return new TestCaseData("go-dyninsttest-sample-testPointerToSimpleStruct.json", "main.testPointerToSimpleStruct", """
+        yield return new TestCaseData("go-dyninsttest-sample-testPointerToSimpleStruct.json",
+            "main.testPointerToSimpleStruct", """
             type structWithTwoValues struct {
             	a uint
             	b bool

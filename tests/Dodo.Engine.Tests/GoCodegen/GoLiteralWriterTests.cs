@@ -106,9 +106,10 @@ public class GoLiteralWriterTests
     {
         var writer = Writer(Create());
 
-        var unknownSize = writer.Write(Type("string"), new CapturedValue { Type = "string", NotCapturedReason = "redactedIdent" }, "a", _losses);
-        var knownSize = writer.Write(Type("string"), new CapturedValue { Type = "string", Size = 5, NotCapturedReason = "redactedType" }, "b", _losses);
-        var number = writer.Write(Type("int"), new CapturedValue { Type = "int", NotCapturedReason = "redactedIdent" }, "c", _losses);
+        var unknownSize = Write(writer, "string", new() { Type = "string", NotCapturedReason = "redactedIdent" }, "a");
+        var knownSize = Write(writer, "string",
+            new() { Type = "string", Size = 5, NotCapturedReason = "redactedType" }, "b");
+        var number = Write(writer, "int", new() { Type = "int", NotCapturedReason = "redactedIdent" }, "c");
 
         Assert.Multiple(() =>
         {
@@ -144,7 +145,8 @@ public class GoLiteralWriterTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo("[]int{1, 2}"));
-            Assert.That(_losses.Single(), Is.EqualTo(new CaseLoss(0, null, "xs", LossKind.MissingElements, "collectionSize", 3)));
+            Assert.That(_losses.Single(),
+                Is.EqualTo(new CaseLoss(0, null, "xs", LossKind.MissingElements, "collectionSize", 3)));
         });
     }
 
@@ -153,9 +155,9 @@ public class GoLiteralWriterTests
     {
         var writer = Writer(Create());
 
-        var nilSlice = writer.Write(Type("[]int"), new CapturedValue { Type = "[]int", IsNull = true }, "a", _losses);
-        var emptySlice = writer.Write(Type("[]int"), new CapturedValue { Type = "[]int", Size = 0, Elements = [] }, "b", _losses);
-        var nilMap = writer.Write(Type("map[string]int"), new CapturedValue { Type = "map[string]int", IsNull = true }, "c", _losses);
+        var nilSlice = Write(writer, "[]int", new() { Type = "[]int", IsNull = true });
+        var emptySlice = Write(writer, "[]int", new() { Type = "[]int", Size = 0, Elements = [] });
+        var nilMap = Write(writer, "map[string]int", new() { Type = "map[string]int", IsNull = true });
 
         Assert.That((nilSlice, emptySlice, nilMap), Is.EqualTo(("nil", "[]int{}", "nil")));
     }
@@ -173,7 +175,7 @@ public class GoLiteralWriterTests
         {
             Assert.That(partial, Is.EqualTo("[3]int{1, 2}"));
             Assert.That(surplus, Is.EqualTo("[3]int{1, 2, 3}"));
-            Assert.That(_log.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.CapturedTypeMismatch }));
+            Assert.That(Codes(), Is.EqualTo(new[] { DiagnosticCodes.CapturedTypeMismatch }));
         });
     }
 
@@ -183,7 +185,7 @@ public class GoLiteralWriterTests
         CapturedValue Map(params (string Key, string Value)[] entries) => new()
         {
             Type = "map[string]int", Size = entries.Length,
-            Entries = [.. entries.Select(e => new KeyValuePair<CapturedValue, CapturedValue>(Scalar("string", e.Key), Scalar("int", e.Value)))],
+            Entries = [.. entries.Select(e => KeyValuePair.Create(Scalar("string", e.Key), Scalar("int", e.Value)))],
         };
         var writer = Writer(Create());
 
@@ -247,13 +249,15 @@ public class GoLiteralWriterTests
         var package = Create(new Dictionary<string, string> { ["pair"] = "struct{a int; b int}" });
         var writer = Writer(package);
 
-        writer.Write(Type("pair"), Struct("example.com/app.pair", ("a", Scalar("int", "1")), ("z", Scalar("int", "2"))), "p", _losses);
-        writer.Write(Type("pair"), Struct("example.com/app.pair", ("a", Scalar("int", "1")), ("z", Scalar("int", "2"))), "p", _losses);
+        CapturedValue Pair() => Struct("example.com/app.pair", ("a", Scalar("int", "1")), ("z", Scalar("int", "2")));
+
+        Write(writer, "pair", Pair(), "p");
+        Write(writer, "pair", Pair(), "p");
 
         Assert.Multiple(() =>
         {
             Assert.That(_losses.Select(l => l.Path), Is.EqualTo(new[] { "p.b", "p.b" }));
-            Assert.That(_log.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.CapturedTypeMismatch }),
+            Assert.That(Codes(), Is.EqualTo(new[] { DiagnosticCodes.CapturedTypeMismatch }),
                 "one warning per field, however many cases");
         });
     }
@@ -264,9 +268,9 @@ public class GoLiteralWriterTests
         var package = Create(new Dictionary<string, string> { ["pair"] = "struct{a int}" });
         var writer = Writer(package);
 
-        var toStruct = writer.Write(Type("*pair"), Struct("*example.com/app.pair", ("a", Scalar("int", "1"))), "p", _losses);
-        var toInt = writer.Write(Type("*int"), new CapturedValue { Type = "*int", Address = "0x1", Value = "5" }, "q", _losses);
-        var chain = writer.Write(Type("**int"), new CapturedValue { Type = "**int", Address = "0x2", Value = "6" }, "r", _losses);
+        var toStruct = Write(writer, "*pair", Struct("*example.com/app.pair", ("a", Scalar("int", "1"))));
+        var toInt = Write(writer, "*int", new() { Type = "*int", Address = "0x1", Value = "5" });
+        var chain = Write(writer, "**int", new() { Type = "**int", Address = "0x2", Value = "6" });
 
         Assert.Multiple(() =>
         {
@@ -287,8 +291,8 @@ public class GoLiteralWriterTests
         var package = Create(new Dictionary<string, string> { ["node"] = "struct{next *node}" });
         var writer = Writer(package);
 
-        var nil = writer.Write(Type("*node"), new CapturedValue { Type = "*example.com/app.node", IsNull = true }, "a", _losses);
-        var deep = writer.Write(Type("*node"), new CapturedValue { Type = "*example.com/app.node", NotCapturedReason = "depth" }, "b", _losses);
+        var nil = Write(writer, "*node", new() { Type = "*example.com/app.node", IsNull = true }, "a");
+        var deep = Write(writer, "*node", new() { Type = "*example.com/app.node", NotCapturedReason = "depth" }, "b");
 
         Assert.Multiple(() =>
         {
@@ -342,7 +346,7 @@ public class GoLiteralWriterTests
         Assert.Multiple(() =>
         {
             Assert.That(first, Does.StartWith("errors.New(\"dodo: error value not replayable"));
-            Assert.That(_log.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.ForeignTypeZeroValue }));
+            Assert.That(Codes(), Is.EqualTo(new[] { DiagnosticCodes.ForeignTypeZeroValue }));
             Assert.That(_losses.Select(l => l.Kind), Is.EqualTo(new[] { LossKind.ZeroValue, LossKind.ZeroValue }));
         });
     }
@@ -351,7 +355,8 @@ public class GoLiteralWriterTests
     public void ForeignStructsWithUnexportedFieldsBecomeZeroWithOneWarningPerType()
     {
         var writer = Writer(Create());
-        CapturedValue Request() => Struct("net/http.Request", ("Method", Scalar("string", "GET")), ("ctx", Scalar("int", "1")));
+        CapturedValue Request() =>
+            Struct("net/http.Request", ("Method", Scalar("string", "GET")), ("ctx", Scalar("int", "1")));
 
         var first = writer.Write(Type("http.Request"), Request(), "r", _losses);
         writer.Write(Type("http.Request"), Request(), "r", _losses);
@@ -359,7 +364,7 @@ public class GoLiteralWriterTests
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.EqualTo("http.Request{}"));
-            Assert.That(_log.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.ForeignTypeZeroValue }));
+            Assert.That(Codes(), Is.EqualTo(new[] { DiagnosticCodes.ForeignTypeZeroValue }));
         });
     }
 
@@ -393,9 +398,12 @@ public class GoLiteralWriterTests
         {
             Assert.That(pointer, Is.EqualTo("regexp.MustCompile(\"^a+$\")"));
             Assert.That(value, Is.EqualTo("*regexp.MustCompile(\"b\")"));
-            Assert.That(longest, Is.EqualTo("func() *regexp.Regexp { r := regexp.MustCompile(\"c\"); r.Longest(); return r }()"));
-            Assert.That(clipped, Is.EqualTo("regexp.MustCompile(\"[^\\\\x00-\\\\x{10FFFF}]\")"), "a clipped pattern may not compile");
-            Assert.That(_losses.Single(), Is.EqualTo(new CaseLoss(0, null, "t.expr", LossKind.Truncated, "pattern incomplete")));
+            Assert.That(longest,
+                Is.EqualTo("func() *regexp.Regexp { r := regexp.MustCompile(\"c\"); r.Longest(); return r }()"));
+            Assert.That(clipped, Is.EqualTo("regexp.MustCompile(\"[^\\\\x00-\\\\x{10FFFF}]\")"),
+                "a clipped pattern may not compile");
+            Assert.That(_losses.Single(),
+                Is.EqualTo(new CaseLoss(0, null, "t.expr", LossKind.Truncated, "pattern incomplete")));
         });
     }
 
@@ -407,14 +415,16 @@ public class GoLiteralWriterTests
         const long secondsFromYear1ToUnix = 62135596800, secondsFromYear1To1885 = 59453308800;
         var plainWall = 6UL;
         var monotonicWall = (1UL << 63) | ((ulong)(unix + secondsFromYear1ToUnix - secondsFromYear1To1885) << 30) | 6UL;
-        CapturedValue Time(ulong wall, long ext) => Struct("time.Time", ("wall", Scalar("uint64", wall.ToString())),
-            ("ext", Scalar("int64", ext.ToString())), ("loc", new CapturedValue { Type = "*time.Location", IsNull = true }));
+        CapturedValue Time(ulong wall, long ext) => Struct("time.Time",
+            ("wall", Scalar("uint64", wall.ToString())),
+            ("ext", Scalar("int64", ext.ToString())),
+            ("loc", new CapturedValue { Type = "*time.Location", IsNull = true }));
         var writer = Writer(Create());
 
         var duration = writer.Write(Type("time.Duration"), Scalar("time.Duration", "30000000000"), "d", _losses);
         var plain = writer.Write(Type("time.Time"), Time(plainWall, unix + secondsFromYear1ToUnix), "t", _losses);
         var monotonic = writer.Write(Type("time.Time"), Time(monotonicWall, 123456), "m", _losses);
-        var context = writer.Write(Type("context.Context"), new CapturedValue { Type = "context.Context" }, "ctx", _losses);
+        var context = Write(writer, "context.Context", new() { Type = "context.Context" }, "ctx");
 
         Assert.Multiple(() =>
         {
@@ -446,7 +456,7 @@ public class GoLiteralWriterTests
     {
         var writer = Writer(Create(declaredNames: ["regexp"]));
 
-        writer.Write(Type("*regexp.Regexp"), new CapturedValue { Type = "*regexp.Regexp", Fields = [new("expr", Scalar("string", "a"))] }, "r", _losses);
+        Write(writer, "*regexp.Regexp", Struct("*regexp.Regexp", ("expr", Scalar("string", "a"))));
         writer.RenderType(Type("*yaml.Node"));
         writer.RenderType(Type("time.Duration"));
 
@@ -465,7 +475,8 @@ public class GoLiteralWriterTests
         }
 
         string? text = null;
-        var thread = new Thread(() => text = Writer(package).Write(Type("*node"), value, "n", _losses), 16 * 1024 * 1024);
+        // A thread with a known, modest stack: the limit must hold whatever the test runner's stack.
+        var thread = new Thread(() => text = Write(Writer(package), "*node", value, "n"), 16 * 1024 * 1024);
         thread.Start();
         thread.Join();
 
@@ -477,4 +488,9 @@ public class GoLiteralWriterTests
     }
 
     private GoLiteralWriter Writer(GoPackageInfo package) => new(package, _log, "dodoX");
+
+    private string Write(GoLiteralWriter writer, string type, CapturedValue value, string path = "x") =>
+        writer.Write(Type(type), value, path, _losses);
+
+    private IEnumerable<string> Codes() => _log.Diagnostics.Select(d => d.Code);
 }

@@ -102,7 +102,8 @@ public class GoPackageInspectorTests
         using var go = new GoWorkspace();
         go.Write("cache", "cache.go", Source);
 
-        var error = await Assert.ThrowsAsync<DodoException>(() => go.InspectAsync("cache", "example.com/svc/cache.(*Cache).Put"));
+        var error = await Assert.ThrowsAsync<DodoException>(
+            () => go.InspectAsync("cache", "example.com/svc/cache.(*Cache).Put"));
 
         Assert.Multiple(() =>
         {
@@ -117,8 +118,10 @@ public class GoPackageInspectorTests
         using var go = new GoWorkspace();
         go.Write("broken", "broken.go", "package broken\n\nfunc F( {\n");
 
-        var syntax = await Assert.ThrowsAsync<DodoException>(() => go.InspectAsync("broken", "example.com/svc/broken.F"));
-        var missing = await Assert.ThrowsAsync<DodoException>(() => go.InspectAsync("absent", "example.com/svc/absent.F"));
+        var syntax = await Assert.ThrowsAsync<DodoException>(
+            () => go.InspectAsync("broken", "example.com/svc/broken.F"));
+        var missing = await Assert.ThrowsAsync<DodoException>(
+            () => go.InspectAsync("absent", "example.com/svc/absent.F"));
         var symbol = await Assert.ThrowsAsync<DodoException>(() => go.InspectAsync("broken", "not a symbol"));
 
         Assert.Multiple(() =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Dodo.Engine.GoCodegen;
 
@@ -47,10 +48,9 @@ public class GoStringLiteralTests
     {
         var literals = string.Concat(Hostile.Select(h => GoStringLiteral.Quote(h.Captured)));
 
-        var invisible = literals.EnumerateRunes().Where(r => Rune.GetUnicodeCategory(r) is
-            System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
-            or System.Globalization.UnicodeCategory.SpaceSeparator && r.Value != ' ');
+        var invisible = literals.EnumerateRunes().Where(r => r.Value != ' ' && Rune.GetUnicodeCategory(r) is
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator);
         Assert.That(invisible, Is.Empty);
     }
 

@@ -14,11 +14,13 @@ public class GoSymbolTests
     [TestCase("example.com/x.(*Tree[go.shape.*uint8]).Walk", "example.com/x", "Tree", true, "Walk")]
     [TestCase("runtime.goexit.abi0", "runtime", null, false, "goexit")]
     [TestCase("example.com/x.(*Server).Serve-fm", "example.com/x", "Server", true, "Serve")]
-    public void ParsesThePackagePathReceiverAndName(string text, string path, string? receiver, bool pointer, string name)
+    public void ParsesThePackagePathReceiverAndName(string text, string path, string? receiver, bool pointer,
+        string name)
     {
         var symbol = GoSymbol.Parse(text);
 
-        Assert.That(symbol, Is.EqualTo(new GoSymbol(path, receiver, pointer, name) { TypeArguments = symbol.TypeArguments }));
+        Assert.That((symbol.PackagePath, symbol.ReceiverType, symbol.PointerReceiver, symbol.Name),
+            Is.EqualTo((path, receiver, pointer, name)));
     }
 
     [Test]

@@ -89,7 +89,9 @@ public class GoTypeParserTests
     [Test]
     public void AnArrayLengthNamedByAConstantKeepsItsSpelling()
     {
-        var type = (GoArrayType)GoTypeParser.ParseSource("[sha.Size]byte", "p", new Dictionary<string, string> { ["sha"] = "crypto/sha256" });
+        var imports = new Dictionary<string, string> { ["sha"] = "crypto/sha256" };
+
+        var type = (GoArrayType)GoTypeParser.ParseSource("[sha.Size]byte", "p", imports);
 
         Assert.Multiple(() =>
         {

@@ -27,7 +27,8 @@ public class LargeSnapshotSetTests
             new GoFunction(GoSymbol.Parse("example.com/app.(*Filter).Apply"), "Apply",
                 new GoReceiver("f", Type("*Filter"), "Filter", true, []), [],
                 [new GoParameter("tags", Type("[]string"))], false, [Type("bool")]));
-        var provenance = new BenchmarkProvenance([], [path], "t", null, "uniform", null, 0.98, DateTimeOffset.UnixEpoch);
+        var provenance = new BenchmarkProvenance([], [path], "t", null, "uniform", null, 0.98,
+            DateTimeOffset.UnixEpoch);
 
         var clock = Stopwatch.StartNew();
         var set = SnapshotReader.Read(path);
@@ -50,11 +51,13 @@ public class LargeSnapshotSetTests
         var json = new StringBuilder("[");
         for (var s = 0; s < Snapshots; s++)
         {
-            var names = string.Join(",", Enumerable.Range(0, CollectionSize).Select(i => $$"""{"type":"string","value":"name-{{i}}"}"""));
+            var names = string.Join(",", Enumerable.Range(0, CollectionSize)
+                .Select(i => $$"""{"type":"string","value":"name-{{i}}"}"""));
             var entries = string.Join(",", Enumerable.Range(0, CollectionSize)
                 .Select(i => $$"""[{"type":"string","value":"k{{i}}"},{"type":"int","value":"{{i}}"}]"""));
             json.Append(s > 0 ? "," : "").Append("""
-                {"debugger":{"snapshot":{"id":"idINDEX","probe":{"location":{"method":"example.com/app.(*Filter).Apply"}},
+                {"debugger":{"snapshot":{"id":"idINDEX",
+                 "probe":{"location":{"method":"example.com/app.(*Filter).Apply"}},
                  "captures":{"entry":{"arguments":{
                   "f":{"type":"*example.com/app.Filter","address":"0xc0001","fields":{
                     "limit":{"type":"int","value":"3"},

@@ -53,7 +53,7 @@ internal static class TestPackages
     public static CapturedValue Scalar(string type, string value) => new() { Type = type, Value = value };
 
     public static CapturedValue Struct(string type, params (string Name, CapturedValue Value)[] fields) =>
-        new() { Type = type, Fields = [.. fields.Select(f => new KeyValuePair<string, CapturedValue>(f.Name, f.Value))] };
+        new() { Type = type, Fields = [.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))] };
 
     public static CapturedValue List(string type, params CapturedValue[] elements) =>
         new() { Type = type, Size = elements.Length, Elements = elements };

@@ -83,7 +83,8 @@ public class ValueKindsEndToEndTests
                   "nan": {"type": "float64", "value": "NaN"},
                   "c128": {"type": "complex128", "value": "(1+2i)"},
                   "r": {"type": "int32", "value": "955"},
-                  "b": {"type": "[]uint8", "size": "2", "elements": [{"type": "uint8", "value": "104"}, {"type": "uint8", "value": "105"}]},
+                  "b": {"type": "[]uint8", "size": "2", "elements": [{"type": "uint8", "value": "104"},
+                        {"type": "uint8", "value": "105"}]},
                   "arr": {"type": "[3]int16", "size": "3", "elements": [{"type": "int16", "value": "1"},
                           {"type": "int16", "value": "-2"}, {"type": "int16", "value": "3"}]},
                   "m": {"type": "map[int]string", "size": "2", "entries": [
@@ -95,8 +96,10 @@ public class ValueKindsEndToEndTests
                   "d": {"type": "time.Duration", "value": "1500000000"},
                   "when": {"type": "time.Time", "fields": {"wall": {"type": "uint64", "value": "6"},
                           "ext": {"type": "int64", "value": "EXT"}, "loc": {"type": "*time.Location", "isNull": true}}},
-                  "re": {"type": "*regexp.Regexp", "address": "0xc3", "fields": {"expr": {"type": "string", "value": "a+b"}}},
-                  "mu": {"type": "sync.Mutex", "fields": {"state": {"type": "int32", "value": "1"}, "sema": {"type": "uint32", "value": "0"}}},
+                  "re": {"type": "*regexp.Regexp", "address": "0xc3",
+                         "fields": {"expr": {"type": "string", "value": "a+b"}}},
+                  "mu": {"type": "sync.Mutex", "fields": {"state": {"type": "int32", "value": "1"},
+                         "sema": {"type": "uint32", "value": "0"}}},
                   "in": {"type": "*example.com/svc/kinds.inner", "address": "0xc4", "fields": {
                           "name": {"type": "string", "value": "x"},
                           "next": {"type": "*example.com/svc/kinds.inner", "address": "0xc5", "fields": {

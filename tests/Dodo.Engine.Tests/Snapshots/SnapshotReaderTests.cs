@@ -156,7 +156,8 @@ public class SnapshotReaderTests
         {
             Assert.That(set.Snapshots, Has.Count.EqualTo(1));
             Assert.That(set.WithoutCaptures, Is.EqualTo(1));
-            Assert.That(log.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.SnapshotWithoutCaptures }));
+            Assert.That(log.Diagnostics.Select(d => d.Code),
+                Is.EqualTo(new[] { DiagnosticCodes.SnapshotWithoutCaptures }));
         });
     }
 
@@ -201,7 +202,8 @@ public class SnapshotReaderTests
     {
         using var temp = new TemporaryDirectory();
         var path = temp.Combine("bytes.json");
-        var prefix = Encoding.ASCII.GetBytes("""[{"debugger":{"snapshot":{"captures":{"entry":{"arguments":{"s":{"type":"string","value":"a""");
+        var prefix = Encoding.ASCII.GetBytes(
+            """[{"debugger":{"snapshot":{"captures":{"entry":{"arguments":{"s":{"type":"string","value":"a""");
         var suffix = Encoding.ASCII.GetBytes("\"}}}}}}}]");
         File.WriteAllBytes(path, [.. prefix, 0xFF, 0xC3, (byte)'z', .. suffix]);
 
@@ -348,7 +350,10 @@ public class SnapshotReaderTests
     private static string Describe(Snapshot snapshot) =>
         string.Join(";", snapshot.Arguments.Select(a => $"{a.Key}={Describe(a.Value)}"));
 
-    private static string Describe(CapturedValue value) =>
-        $"{value.Type}:{value.Value}:{value.Address}:[{string.Join(",", value.Fields?.Select(f => f.Key + "=" + Describe(f.Value)) ?? [])}]"
-        + $"[{string.Join(",", value.Elements?.Select(Describe) ?? [])}]";
+    private static string Describe(CapturedValue value)
+    {
+        var fields = value.Fields?.Select(f => f.Key + "=" + Describe(f.Value)) ?? [];
+        var elements = value.Elements?.Select(Describe) ?? [];
+        return $"{value.Type}:{value.Value}:{value.Address}:[{string.Join(",", fields)}][{string.Join(",", elements)}]";
+    }
 }
