@@ -18,7 +18,8 @@ internal sealed record CaseBinding(IReadOnlyList<CaseField> Fields, IReadOnlyLis
 /// parameter's captured argument (by name, or by position for unnamed parameters), and fixes the
 /// type arguments of a generic target from the first usable snapshot.
 /// </summary>
-internal sealed class BenchmarkCaseBinder(GoPackageInfo package, DiagnosticLog log)
+internal sealed class BenchmarkCaseBinder(GoPackageInfo package, DiagnosticLog log,
+    Func<GoType, string?> whyNotRenderable)
 {
     private readonly Dictionary<string, int> _otherMethods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _missingArguments = new(StringComparer.Ordinal);
@@ -163,7 +164,9 @@ internal sealed class BenchmarkCaseBinder(GoPackageInfo package, DiagnosticLog l
             }
         }
 
-        if (!parameters.All(bindings.ContainsKey))
+        // Type arguments come from snapshot data: only plain type names may reach the source.
+        var unusable = bindings.Values.Any(t => GoTypeRenderer.CarriesText(t) || whyNotRenderable(t) is not null);
+        if (!parameters.All(bindings.ContainsKey) || unusable)
         {
             _otherInstantiations++;
             return false;

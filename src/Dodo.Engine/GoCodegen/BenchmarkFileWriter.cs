@@ -24,7 +24,9 @@ public static class BenchmarkFileWriter
     {
         var caseWeights = CheckWeights(weights, snapshots.Snapshots.Count);
         var naming = BenchmarkNaming.For(package.Target, package.DeclaredNames);
-        var binding = new BenchmarkCaseBinder(package, log).Bind(snapshots, caseWeights);
+        var locals = LocalNames(package.DeclaredNames);
+        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All]);
+        var binding = new BenchmarkCaseBinder(package, log, writer.WhyNotRenderable).Bind(snapshots, caseWeights);
         if (binding.Cases.Count == 0)
         {
             throw new DodoException(DiagnosticCodes.NoUsableCases,
@@ -33,8 +35,6 @@ public static class BenchmarkFileWriter
                 + $"{snapshots.WithoutCaptures} had no captures). Capture snapshots of this function.");
         }
 
-        var locals = LocalNames(package.DeclaredNames);
-        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All]);
         var losses = new List<CaseLoss>();
         var source = new BenchmarkSource(package, binding, naming, locals, writer);
         for (var k = 0; k < binding.Cases.Count; k++)

@@ -30,12 +30,11 @@ public sealed partial class GoLiteralWriter
             return Unrebuildable(spelled, $"dynamic type '{Shorten(data.Type ?? "unknown")}' cannot be read", site);
         }
 
+        var why = WhyNotReplayable(dynamic);
         if (data.IsNull)
         {
             // A non-nil interface holding a typed nil, as production had it.
-            return WhyNotRenderable(dynamic) is null
-                ? new GoLiteral($"({RenderType(dynamic)})(nil)")
-                : Zero(spelled, site.Typed);
+            return why is null ? new GoLiteral($"({RenderType(dynamic)})(nil)") : Unrebuildable(spelled, why, site);
         }
 
         if (WellKnownGoTypes.IsErrorString(dynamic))
@@ -45,7 +44,7 @@ public sealed partial class GoLiteralWriter
             return new GoLiteral($"{Qualify("errors", "New")}({message.Text})");
         }
 
-        if (WhyNotRenderable(dynamic) is { } why)
+        if (why is not null)
         {
             WarnForeign(dynamic.Canonical, why);
             return Unrebuildable(spelled, why, site);
@@ -113,6 +112,10 @@ public sealed partial class GoLiteralWriter
         return GoLiteral.Composite(RenderType(named), elements);
     }
 
+    /// <summary>Why a type named by snapshot data cannot be written into the benchmark, or null.</summary>
+    private string? WhyNotReplayable(GoType type) =>
+        GoTypeRenderer.CarriesText(type) ? $"{type.Canonical} is not a plain type name" : WhyNotRenderable(type);
+
     private List<(string Name, GoType Type, CapturedValue Value)>? ExportedFields(
         IReadOnlyList<KeyValuePair<string, CapturedValue>> captured)
     {
@@ -120,7 +123,7 @@ public sealed partial class GoLiteralWriter
         foreach (var (name, field) in captured)
         {
             if (!GoIdentifiers.IsValid(name) || !GoIdentifiers.IsExported(name)
-                || _scope.Package.ParseCapturedType(field.Type) is not { } type || WhyNotRenderable(type) is not null)
+                || _scope.Package.ParseCapturedType(field.Type) is not { } type || WhyNotReplayable(type) is not null)
             {
                 return null;
             }

@@ -26,6 +26,12 @@ public static class GoPackageInspector
             throw new DodoException(DiagnosticCodes.TargetSymbolInvalid, problem);
         }
 
+        if (symbol!.Name == "init" && !symbol.IsMethod)
+        {
+            throw new DodoException(DiagnosticCodes.TargetSymbolInvalid,
+                $"'{targetSymbol}' is an init function, which Go code cannot call; benchmark what it calls.");
+        }
+
         var directory = Path.GetFullPath(packageDir);
         if (!Directory.Exists(directory))
         {

@@ -40,6 +40,23 @@ internal sealed class GoTypeRenderer(GoImportSet imports, Func<string, bool> isO
         _ => $"unknown type kind {type.GetType().Name}",
     };
 
+    /// <summary>
+    /// True when a type carries text besides names and brackets: function, channel or interface
+    /// bodies, struct tags, array lengths that are expressions. Types read from snapshot data are
+    /// only written into the benchmark when they carry none, so the data can never add source text.
+    /// </summary>
+    public static bool CarriesText(GoType type) => type switch
+    {
+        GoNamedType named => named.TypeArguments.Any(CarriesText),
+        GoPointerType pointer => CarriesText(pointer.Element),
+        GoSliceType slice => CarriesText(slice.Element),
+        GoArrayType array => array.Count is null || CarriesText(array.Element),
+        GoMapType map => CarriesText(map.Key) || CarriesText(map.Value),
+        GoStructType structType => structType.Fields.Any(f => f.Tag is not null || CarriesText(f.Type)),
+        GoInterfaceType iface => !iface.IsEmpty,
+        _ => true,
+    };
+
     private string? WhyNot(GoNamedType named)
     {
         if (named.IsPredeclared)

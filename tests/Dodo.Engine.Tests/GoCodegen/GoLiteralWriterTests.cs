@@ -331,6 +331,24 @@ public class GoLiteralWriterTests
         });
     }
 
+    [TestCase("func() (x int)")]
+    [TestCase("interface { M() }")]
+    [TestCase("struct { A int \"tag\" }")]
+    [TestCase("[len(x)]int")]
+    [TestCase("go.shape.int")]
+    public void ADynamicTypeThatIsNotAPlainTypeNameIsNeverWrittenIntoTheSource(string dynamicType)
+    {
+        var value = Struct("interface {}", ("data", new CapturedValue { Type = dynamicType, IsNull = true }));
+
+        var text = Write(Writer(Create()), "any", value);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Is.EqualTo("nil"));
+            Assert.That(_losses.Single().Kind, Is.EqualTo(LossKind.ZeroValue));
+        });
+    }
+
     [Test]
     public void AnErrorOfAnUnexportedForeignTypeStaysNonNilAndIsReportedOnce()
     {
