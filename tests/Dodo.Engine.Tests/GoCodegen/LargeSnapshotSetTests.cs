@@ -36,6 +36,8 @@ public class LargeSnapshotSetTests
         clock.Restart();
         var benchmark = BenchmarkFileWriter.Generate(package, set, provenance, new DiagnosticLog());
         var generate = clock.Elapsed;
+        TestContext.Out.WriteLine($"{new FileInfo(path).Length / 1e6:F1} MB, {Snapshots} snapshots: "
+            + $"read {read.TotalMilliseconds:F0} ms, generate {generate.TotalMilliseconds:F0} ms");
 
         Assert.Multiple(() =>
         {
