@@ -1,0 +1,145 @@
+using System.Globalization;
+using Dodo.Engine.Diagnostics;
+using Dodo.Engine.Snapshots;
+
+namespace Dodo.Engine.GoCodegen;
+
+/// <summary>
+/// Generates the <c>_test.go</c> file that replays production's invocations of the target as a
+/// Go benchmark: one case per usable snapshot, cycled through in proportion to the weights.
+/// </summary>
+public static class BenchmarkFileWriter
+{
+    /// <summary>Longer weight schedules are refused: the cycle table lives in the source file.</summary>
+    public const int MaxScheduleLength = 100_000;
+
+    /// <summary>
+    /// Builds the benchmark source. It is not yet gofmt'd; the caller runs
+    /// <c>GoToolchain.FormatAsync</c> and writes the file atomically into the package folder.
+    /// </summary>
+    /// <param name="weights">One non-negative weight per snapshot of <paramref name="snapshots"/>, in order;
+    /// null weighs every case 1. A case of weight 3 appears three times per cycle, weight 0 not at all.</param>
+    public static GeneratedBenchmark Generate(GoPackageInfo package, SnapshotSet snapshots,
+        BenchmarkProvenance provenance, DiagnosticLog log, IReadOnlyList<int>? weights = null)
+    {
+        var caseWeights = CheckWeights(weights, snapshots.Snapshots.Count);
+        var naming = BenchmarkNaming.For(package.Target, package.DeclaredNames);
+        var locals = LocalNames(package.DeclaredNames);
+        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All]);
+        var binding = new BenchmarkCaseBinder(package, log, writer.WhyNotRenderable).Bind(snapshots, caseWeights);
+        if (binding.Cases.Count == 0)
+        {
+            throw new DodoException(DiagnosticCodes.NoUsableCases,
+                $"None of the {snapshots.Snapshots.Count} snapshot(s) can become a benchmark case for "
+                + $"{package.Target.Symbol} ({binding.Dropped} dropped, see the warnings above; "
+                + $"{snapshots.WithoutCaptures} had no captures). Capture snapshots of this function.");
+        }
+
+        var losses = new List<CaseLoss>();
+        var source = new BenchmarkSource(package, binding, naming, locals, writer);
+        for (var k = 0; k < binding.Cases.Count; k++)
+        {
+            source.AddCase(k, losses);
+        }
+
+        var text = source.Build(provenance, Schedule(binding.Cases.Select(c => c.Weight).ToList()));
+        ReportLosses(log, losses, binding.Cases.Count);
+        return new GeneratedBenchmark(naming.FileName, naming.BenchmarkName, text, binding.Cases.Count,
+            binding.Dropped, losses);
+    }
+
+    private static int[] CheckWeights(IReadOnlyList<int>? weights, int snapshotCount)
+    {
+        if (weights is null)
+        {
+            return Enumerable.Repeat(1, snapshotCount).ToArray();
+        }
+
+        var allZero = snapshotCount > 0 && weights.All(w => w == 0);
+        if (weights.Count != snapshotCount || weights.Any(w => w < 0) || allZero)
+        {
+            throw new DodoException(DiagnosticCodes.WeightsInvalid,
+                $"Expected {snapshotCount} non-negative case weights, not all zero; got {weights.Count}: "
+                + string.Join(", ", weights.Take(10)) + (weights.Count > 10 ? ", …" : "") + ".");
+        }
+
+        return [.. weights];
+    }
+
+    /// <summary>
+    /// The order cases are cycled in, or null when every case has weight 1. Weights are reduced by
+    /// their greatest common divisor and interleaved (smooth weighted round-robin), so a heavy case
+    /// is spread over the cycle instead of repeated back to back.
+    /// </summary>
+    internal static IReadOnlyList<int>? Schedule(IReadOnlyList<int> weights)
+    {
+        if (weights.All(w => w == 1))
+        {
+            return null;
+        }
+
+        var divisor = weights.Aggregate(0, (g, w) => GreatestCommonDivisor(g, w));
+        var reduced = weights.Select(w => (long)(w / divisor)).ToArray();
+        var total = reduced.Sum();
+        if (total > MaxScheduleLength)
+        {
+            throw new DodoException(DiagnosticCodes.WeightsInvalid,
+                $"The weights need a cycle of {total:N0} calls; at most {MaxScheduleLength:N0} are supported. "
+                + "Scale the weights down.");
+        }
+
+        var current = new long[reduced.Length];
+        var schedule = new List<int>((int)total);
+        for (var step = 0; step < total; step++)
+        {
+            var best = 0;
+            for (var i = 0; i < reduced.Length; i++)
+            {
+                current[i] += reduced[i];
+                if (current[i] > current[best])
+                {
+                    best = i;
+                }
+            }
+
+            current[best] -= total;
+            schedule.Add(best);
+        }
+
+        return schedule;
+    }
+
+    private static int GreatestCommonDivisor(int a, int b) => b == 0 ? a : GreatestCommonDivisor(b, a % b);
+
+    /// <summary>The benchmark's local variables, renamed where the package declares the same name.</summary>
+    private static BenchmarkLocals LocalNames(IReadOnlySet<string> declared)
+    {
+        string Pick(string name) => declared.Contains(name) ? "dodo" + GoIdentifiers.Pascal(name) : name;
+
+        return new BenchmarkLocals(Pick("b"), Pick("pb"), Pick("next"), Pick("c"), Pick("r"));
+    }
+
+    private static void ReportLosses(DiagnosticLog log, List<CaseLoss> losses, int caseCount)
+    {
+        if (losses.Count == 0)
+        {
+            return;
+        }
+
+        var lossyCases = losses.Select(l => l.CaseIndex).Distinct().Count();
+        var examples = losses.GroupBy(l => (l.Kind, Path: l.Path))
+            .Take(3)
+            .Select(g => g.First().ToString());
+        log.Warning(DiagnosticCodes.IncompleteCaptures,
+            $"{lossyCases} of {caseCount} benchmark case(s) replay incomplete captures "
+            + $"({losses.Count} gap(s), e.g. {string.Join("; ", examples)}). Raise the probe's capture limits "
+            + "(maxReferenceDepth, maxCollectionSize, maxLength) for a more faithful benchmark.");
+    }
+}
+
+/// <summary>Names of the benchmark function's locals; <c>r</c> is the stem of the result variables.</summary>
+internal sealed record BenchmarkLocals(string B, string PB, string Next, string Case, string Result)
+{
+    public IEnumerable<string> All =>
+        [B, PB, Next, Case, .. Enumerable.Range(0, 16).Select(i => Result + i.ToString(CultureInfo.InvariantCulture))];
+}
