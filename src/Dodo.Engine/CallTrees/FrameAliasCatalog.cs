@@ -39,6 +39,7 @@ internal static class FrameAliasCatalog
         arch       gcWriteBarrier                             runtime.gcWriteBarrier
         arch       ^runtime\.gcWriteBarrier(CX|DX|BX|BP|SI|R8|R9|[1-8])$ runtime.gcWriteBarrier
         arch       runtime.morestack_noctxt                   runtime.morestack
+        arch       runtime.newstack                           runtime.morestack
         arch       runtime.asmcgocall                         runtime.cgocall
         arch       runtime.asmcgocall_no_g                    runtime.cgocall
         # §3.5 crypto and checksum kernels behind arch-neutral Go wrappers

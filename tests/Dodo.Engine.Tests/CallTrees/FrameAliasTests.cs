@@ -48,6 +48,7 @@ public class FrameAliasTests
     [TestCase("runtime.gcWriteBarrier8", "runtime.gcWriteBarrier")]
     [TestCase("gcWriteBarrier", "runtime.gcWriteBarrier")]
     [TestCase("runtime.morestack_noctxt", "runtime.morestack")]
+    [TestCase("runtime.newstack", "runtime.morestack")]
     [TestCase("runtime.asmcgocall", "runtime.cgocall")]
     [TestCase("runtime.asmcgocall.abi0", "runtime.cgocall")]
     // §3.5 crypto and checksums
