@@ -72,16 +72,21 @@ public sealed class CallTree
                 + "'github.com/org/app/pkg.(*Type).Method'.");
         }
 
-        var stacks = profile.Samples
-            .Select(s => s.Frames.Select(normalizer.Canonicalize).ToArray())
-            .ToList();
-        var names = stacks.SelectMany(frames => frames.Select(f => f.Name)).ToHashSet(StringComparer.Ordinal);
-        var resolved = TargetResolver.Resolve(target, canonicalTarget, names, source);
-
-        var builder = new Builder(resolved, normalizer);
-        for (var i = 0; i < stacks.Count; i++)
+        // Two passes: every name must be known to resolve the target before any path is rooted.
+        var cache = new CanonicalFrameCache(normalizer);
+        var buffer = new CanonicalFrame[profile.Samples.Count == 0 ? 0 : profile.Samples.Max(s => s.Frames.Count)];
+        foreach (var sample in profile.Samples)
         {
-            builder.Add(stacks[i], profile.Samples[i], source);
+            cache.Fill(sample.Frames, buffer);
+        }
+
+        var resolved = TargetResolver.Resolve(target, canonicalTarget, cache.Names, source);
+        var builder = new Builder(resolved, normalizer);
+        foreach (var sample in profile.Samples)
+        {
+            var frames = buffer.AsSpan(0, sample.Frames.Count);
+            cache.Fill(sample.Frames, frames);
+            builder.Add(frames, sample, source);
         }
 
         if (builder.UnsymbolizedCount > 0)
@@ -159,9 +164,9 @@ public sealed class CallTree
 
         public long UnsymbolizedCount { get; private set; }
 
-        public void Add(CanonicalFrame[] frames, StackSample sample, string source)
+        public void Add(ReadOnlySpan<CanonicalFrame> frames, StackSample sample, string source)
         {
-            var start = Array.FindIndex(frames, f => f.Name == target);
+            var start = IndexOfTarget(frames);
             if (start < 0)
             {
                 ExcludedValue = checked(ExcludedValue + sample.Value);
@@ -169,7 +174,7 @@ public sealed class CallTree
                 return;
             }
 
-            var below = frames.AsSpan(start);
+            var below = frames[start..];
             if (HasUnsymbolized(below))
             {
                 UnsymbolizedValue = checked(UnsymbolizedValue + sample.Value);
@@ -201,6 +206,19 @@ public sealed class CallTree
             }
 
             node.AddSelf(sample.Value, sample.Count);
+        }
+
+        private int IndexOfTarget(ReadOnlySpan<CanonicalFrame> frames)
+        {
+            for (var i = 0; i < frames.Length; i++)
+            {
+                if (frames[i].Name == target)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static bool HasUnsymbolized(ReadOnlySpan<CanonicalFrame> frames)

@@ -25,6 +25,7 @@ public sealed class FrameNormalizer
     private readonly FrameAliasTable _aliases;
     private readonly FrameNormalizerOptions _options;
     private readonly ConcurrentDictionary<RawFrame, CanonicalFrame> _cache = new();
+    private int _cached;
 
     public FrameNormalizer(FrameAliasTable aliases, FrameNormalizerOptions? options = null)
     {
@@ -77,13 +78,19 @@ public sealed class FrameNormalizer
         }
 
         canonical = Compute(frame);
-        if (_cache.Count >= MaxCachedFrames)
+        if (_cached >= MaxCachedFrames)
         {
             // Bounded, because Default lives as long as the process and profiles keep coming.
+            // (ConcurrentDictionary.Count takes every lock, so the size is tracked here.)
             _cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
         }
 
-        _cache.TryAdd(frame, canonical);
+        if (_cache.TryAdd(frame, canonical))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
         return canonical;
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Dodo.Engine.Diagnostics;
-using Dodo.Engine.Profiles.Proto;
-using Google.Protobuf;
 
 namespace Dodo.Engine.Profiles;
 
@@ -14,8 +12,6 @@ internal sealed class PprofDecoder
 {
     // runtime/cpuprof.go keeps at most 64 PCs per sample and drops the outermost callers.
     private const int GoProfilerStackLimit = 64;
-
-    private static readonly MessageParser<Profile> Parser = Profile.Parser.WithDiscardUnknownFields(true);
 
     private readonly string _source;
     private readonly ProfileReadOptions _options;
@@ -34,45 +30,36 @@ internal sealed class PprofDecoder
         DiagnosticLog? log)
     {
         PprofWireScanner.Scan(data, source, options);
-        Profile profile;
-        try
-        {
-            profile = Parser.ParseFrom(data.Array, data.Offset, data.Count);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new DodoException(DiagnosticCodes.ProfileMalformedProtobuf,
-                $"{source}: not a valid pprof profile: {e.Message}", source, e);
-        }
-
-        return new PprofDecoder(source, options, log).Convert(profile);
+        var content = PprofMessageReader.Read(data, source);
+        return new PprofDecoder(source, options, log).Convert(content);
     }
 
-    private StackProfile Convert(Profile profile)
+    private StackProfile Convert(PprofContent content)
     {
-        var strings = new PprofStringTable(profile.StringTable, _source);
-        CheckHeaderStrings(profile, strings);
-        var column = SelectColumn(profile, strings);
-        var mappings = ReadMappings(profile, strings, out var mappingFiles);
-        var functions = ReadFunctions(profile, strings, out var sourceFiles);
-        var locations = ReadLocations(profile, mappings, functions);
-        ReadSamples(profile, strings, column, locations);
+        var strings = new PprofStringTable(content.Data, content.Strings, _source);
+        CheckHeaderStrings(content, strings);
+        CheckSampleShape(content, strings);
+        var column = SelectColumn(content, strings);
+        var mappings = ReadMappings(content, strings, out var mappingFiles);
+        var functions = ReadFunctions(content, strings, out var sourceFiles);
+        var locations = ReadLocations(content, mappings, functions);
+        ReadSamples(content, column, locations);
 
         var architecture = ArchitectureDetector.Detect(sourceFiles, mappingFiles);
         return new StackProfile(_stacks.ToSamples(), column.ValueType, column.ValueUnit,
-            profile.Period, architecture, [_source]);
+            content.Period, architecture, [_source]);
     }
 
-    private void CheckHeaderStrings(Profile profile, PprofStringTable strings)
+    private void CheckHeaderStrings(PprofContent content, PprofStringTable strings)
     {
-        strings.Check(profile.DocUrl, "doc_url");
-        foreach (var comment in profile.Comment)
+        strings.Check(content.DocUrl, "", 0, "doc_url");
+        for (var i = 0; i < content.Comments.Count; i++)
         {
-            strings.Check(comment, "a comment");
+            strings.Check(content.Comments[i], "comment", (ulong)i, "text");
         }
 
-        var drop = strings.Get(profile.DropFrames, "drop_frames");
-        var keep = strings.Get(profile.KeepFrames, "keep_frames");
+        var drop = strings.Get(content.DropFrames, "", 0, "drop_frames");
+        var keep = strings.Get(content.KeepFrames, "", 0, "keep_frames");
         if (drop.Length > 0 || keep.Length > 0)
         {
             _log?.Warning(DiagnosticCodes.ProfileDropFramesIgnored,
@@ -81,47 +68,65 @@ internal sealed class PprofDecoder
         }
     }
 
-    private ValueColumn SelectColumn(Profile profile, PprofStringTable strings)
+    /// <summary>Value counts and label strings, recorded per sample while reading.</summary>
+    private void CheckSampleShape(PprofContent content, PprofStringTable strings)
     {
-        var columns = profile.SampleType
-            .Select((t, i) => new SampleColumn(strings.Get(t.Type, $"sample type {i}"),
-                strings.Get(t.Unit, $"sample type {i} unit")))
+        var samples = content.Samples;
+        var types = content.SampleTypes.Count;
+        if (samples.SampleCount > 0 && (samples.ValueCount != types || samples.InconsistentSample >= 0))
+        {
+            var index = samples.ValueCount != types ? 0 : samples.InconsistentSample;
+            throw new DodoException(DiagnosticCodes.ProfileValueCountMismatch,
+                $"{_source}: not a valid pprof profile: sample {index} has a different number of "
+                + $"values than the {types} sample types the profile declares.", _source);
+        }
+
+        foreach (var (index, sample) in new[] { samples.LowestLabelString, samples.HighestLabelString })
+        {
+            strings.Check(index, "a label of sample", (ulong)Math.Max(sample, 0), "string");
+        }
+    }
+
+    private ValueColumn SelectColumn(PprofContent content, PprofStringTable strings)
+    {
+        var columns = content.SampleTypes
+            .Select((t, i) => new SampleColumn(strings.Get(t.Type, "sample type", (ulong)i, "type"),
+                strings.Get(t.Unit, "sample type", (ulong)i, "unit")))
             .ToList();
-        var periodType = profile.PeriodType is { } p
-            ? new SampleColumn(strings.Get(p.Type, "period type"), strings.Get(p.Unit, "period unit"))
+        var periodType = content.PeriodType is { } p
+            ? new SampleColumn(strings.Get(p.Type, "", 0, "period type"), strings.Get(p.Unit, "", 0, "period unit"))
             : new SampleColumn("", "");
-        var preferred = strings.Get(profile.DefaultSampleType, "default_sample_type");
-        return ValueColumnSelector.Select(columns, periodType, profile.Period, preferred,
+        var preferred = strings.Get(content.DefaultSampleType, "", 0, "default_sample_type");
+        return ValueColumnSelector.Select(columns, periodType, content.Period, preferred,
             _options.ValueColumn, _source, _log);
     }
 
-    private HashSet<ulong> ReadMappings(Profile profile, PprofStringTable strings,
+    private HashSet<ulong> ReadMappings(PprofContent content, PprofStringTable strings,
         out List<string> files)
     {
         var ids = new HashSet<ulong>();
         files = [];
-        foreach (var mapping in profile.Mapping)
+        foreach (var mapping in content.Mappings)
         {
             RequireNewId(mapping.Id, "mapping", ids.Add(mapping.Id));
-            files.Add(strings.Get(mapping.Filename, $"mapping {mapping.Id} file name"));
-            strings.Check(mapping.BuildId, $"mapping {mapping.Id} build id");
+            files.Add(strings.Get(mapping.Filename, "mapping", mapping.Id, "file name"));
+            strings.Check(mapping.BuildId, "mapping", mapping.Id, "build id");
         }
 
         return ids;
     }
 
     /// <returns>Interned frame id per function id; -1 marks a function without any name.</returns>
-    private Dictionary<ulong, int> ReadFunctions(Profile profile, PprofStringTable strings,
+    private Dictionary<ulong, int> ReadFunctions(PprofContent content, PprofStringTable strings,
         out HashSet<string> files)
     {
-        var frames = new Dictionary<ulong, int>(profile.Function.Count);
+        var frames = new Dictionary<ulong, int>(content.Functions.Count);
         files = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var function in profile.Function)
+        foreach (var function in content.Functions)
         {
-            var what = $"function {function.Id}";
-            var name = strings.Get(function.Name, what + " name");
-            var systemName = strings.Get(function.SystemName, what + " system name");
-            var file = strings.Get(function.Filename, what + " file name");
+            var name = strings.Get(function.Name, "function", function.Id, "name");
+            var systemName = strings.Get(function.SystemName, "function", function.Id, "system name");
+            var file = strings.Get(function.Filename, "function", function.Id, "file name");
             var frame = name.Length > 0 || systemName.Length > 0
                 ? _stacks.Intern(new RawFrame(name.Length > 0 ? name : systemName,
                     file.Length > 0 ? file : null))
@@ -134,38 +139,38 @@ internal sealed class PprofDecoder
     }
 
     /// <returns>Per location id, its frames root first (inline callers before callees).</returns>
-    private Dictionary<ulong, int[]> ReadLocations(Profile profile, HashSet<ulong> mappings,
+    private Dictionary<ulong, int[]> ReadLocations(PprofContent content, HashSet<ulong> mappings,
         Dictionary<ulong, int> functions)
     {
-        var locations = new Dictionary<ulong, int[]>(profile.Location.Count);
+        var locations = new Dictionary<ulong, int[]>(content.Locations.Count);
         var unknownMappings = 0;
         var unsymbolized = 0;
-        foreach (var location in profile.Location)
+        foreach (var location in content.Locations)
         {
             if (location.MappingId != 0 && !mappings.Contains(location.MappingId))
             {
                 unknownMappings++;
             }
 
-            var frames = new int[Math.Max(location.Line.Count, 1)];
-            if (location.Line.Count == 0)
+            var lines = location.Line;
+            var frames = new int[Math.Max(lines.Count, 1)];
+            if (lines.Count == 0)
             {
                 unsymbolized++;
                 frames[0] = AddressFrame(location.Address);
             }
 
             // line[0] is the innermost inlined callee, so the last line is the outermost frame.
-            for (var i = 0; i < location.Line.Count; i++)
+            for (var i = 0; i < lines.Count; i++)
             {
-                var functionId = location.Line[i].FunctionId;
-                if (!functions.TryGetValue(functionId, out var frame))
+                if (!functions.TryGetValue(lines[i].FunctionId, out var frame))
                 {
                     throw new DodoException(DiagnosticCodes.ProfileUnknownReference,
                         $"{_source}: not a valid pprof profile: location {location.Id} has a line "
-                        + $"naming function {functionId}, which does not exist.", _source);
+                        + $"naming function {lines[i].FunctionId}, which does not exist.", _source);
                 }
 
-                frames[location.Line.Count - 1 - i] = frame >= 0 ? frame : AddressFrame(location.Address);
+                frames[lines.Count - 1 - i] = frame >= 0 ? frame : AddressFrame(location.Address);
             }
 
             RequireNewId(location.Id, "location", locations.TryAdd(location.Id, frames));
@@ -189,58 +194,28 @@ internal sealed class PprofDecoder
         return locations;
     }
 
-    private void ReadSamples(Profile profile, PprofStringTable strings, ValueColumn column,
-        Dictionary<ulong, int[]> locations)
+    private void ReadSamples(PprofContent content, ValueColumn column, Dictionary<ulong, int[]> locations)
     {
-        var columns = profile.SampleType.Count;
+        var samples = content.Samples;
+        CheckColumn(samples, column.ValueIndex, column.ValueType);
+        if (column.CountIndex >= 0)
+        {
+            CheckColumn(samples, column.CountIndex, column.ValueType);
+        }
+
         var truncated = 0L;
         var stack = new List<int>(64);
-        var index = 0;
-        foreach (var sample in profile.Sample)
+        for (var s = 0; s < samples.Stacks.Count; s++)
         {
-            if (sample.Value.Count != columns)
-            {
-                throw new DodoException(DiagnosticCodes.ProfileValueCountMismatch,
-                    $"{_source}: not a valid pprof profile: sample {index} has {sample.Value.Count} "
-                    + $"values but the profile declares {columns} sample types.", _source);
-            }
-
-            long value;
-            try
-            {
-                value = column.ValueOf(sample.Value, profile.Period);
-            }
-            catch (OverflowException)
-            {
-                throw new DodoException(DiagnosticCodes.ProfileValueOverflow,
-                    $"{_source}: sample {index} times the period {profile.Period} overflows a 64-bit "
-                    + "integer.", _source);
-            }
-
-            var count = column.CountOf(sample.Value, value, profile.Period);
-            if (value < 0 || count < 0)
-            {
-                throw new DodoException(DiagnosticCodes.ProfileNegativeValue,
-                    $"{_source}: sample {index} has the negative value {Math.Min(value, count)} in "
-                    + $"'{column.ValueType}'; CPU time cannot be negative (is this a diff profile?).",
-                    _source);
-            }
-
-            foreach (var label in sample.Label)
-            {
-                strings.Check(label.Key, $"a label of sample {index}");
-                strings.Check(label.Str, $"a label of sample {index}");
-                strings.Check(label.NumUnit, $"a label of sample {index}");
-            }
-
+            var leafFirst = samples.Stacks[s];
             stack.Clear();
-            for (var i = sample.LocationId.Count - 1; i >= 0; i--)
+            for (var i = leafFirst.Length - 1; i >= 0; i--)
             {
-                if (!locations.TryGetValue(sample.LocationId[i], out var frames))
+                if (!locations.TryGetValue(leafFirst[i], out var frames))
                 {
                     throw new DodoException(DiagnosticCodes.ProfileUnknownReference,
-                        $"{_source}: not a valid pprof profile: sample {index} refers to location "
-                        + $"{sample.LocationId[i]}, which does not exist.", _source);
+                        $"{_source}: not a valid pprof profile: sample {samples.FirstSample[s]} refers "
+                        + $"to location {leafFirst[i]}, which does not exist.", _source);
                 }
 
                 stack.AddRange(frames);
@@ -249,13 +224,13 @@ internal sealed class PprofDecoder
             if (stack.Count > _options.MaxStackDepth)
             {
                 throw new DodoException(DiagnosticCodes.ProfileLimitExceeded,
-                    $"{_source}: refused because sample {index} is {stack.Count} frames deep after "
-                    + $"inline expansion, more than the cap of {_options.MaxStackDepth}.", _source);
+                    $"{_source}: refused because sample {samples.FirstSample[s]} is {stack.Count} frames "
+                    + $"deep after inline expansion, more than the cap of {_options.MaxStackDepth}.", _source);
             }
 
-            truncated += sample.LocationId.Count >= GoProfilerStackLimit ? count : 0;
+            var (value, count) = Weigh(samples, s, column, content.Period);
+            truncated += leafFirst.Length >= GoProfilerStackLimit ? count : 0;
             _stacks.Add([.. stack], value, count);
-            index++;
         }
 
         if (truncated > 0)
@@ -264,6 +239,42 @@ internal sealed class PprofDecoder
                 $"{_source}: {truncated} sample(s) have {GoProfilerStackLimit} or more stack frames, "
                 + "the Go profiler's limit, so their outermost callers may be cut off; a target above "
                 + "the cut misses them.", _source);
+        }
+    }
+
+    private (long Value, long Count) Weigh(LocationStackTable samples, int stack, ValueColumn column,
+        long period)
+    {
+        var sums = samples.Sums(stack);
+        try
+        {
+            var value = column.ValueOf(sums, period);
+            var count = column.CountIndex >= 0 ? sums[column.CountIndex]
+                : column.CountFromPeriod && period > 0 ? (value + (period / 2)) / period
+                : value > 0 ? samples.Records[stack] : 0;
+            return (value, count);
+        }
+        catch (OverflowException)
+        {
+            throw new DodoException(DiagnosticCodes.ProfileValueOverflow,
+                $"{_source}: the values of sample {samples.FirstSample[stack]} times the period {period} "
+                + "overflow a 64-bit integer.", _source);
+        }
+    }
+
+    private void CheckColumn(LocationStackTable samples, int column, string type)
+    {
+        if (samples.NegativeSample(column) is var negative and >= 0)
+        {
+            throw new DodoException(DiagnosticCodes.ProfileNegativeValue,
+                $"{_source}: sample {negative} has a negative value in '{type}'; CPU time cannot be "
+                + "negative (is this a diff profile?).", _source);
+        }
+
+        if (samples.Overflowed(column))
+        {
+            throw new DodoException(DiagnosticCodes.ProfileValueOverflow,
+                $"{_source}: the summed sample values in '{type}' exceed a 64-bit integer.", _source);
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Text;
 using Dodo.Engine.Diagnostics;
-using Google.Protobuf;
-using Google.Protobuf.Collections;
 
 namespace Dodo.Engine.Profiles;
 
@@ -12,44 +10,57 @@ namespace Dodo.Engine.Profiles;
 internal sealed class PprofStringTable
 {
     private readonly string?[] _strings;
-    private readonly RepeatedField<ByteString> _raw;
+    private readonly ArraySegment<byte> _data;
+    private readonly List<StringSlice> _slices;
     private readonly string _source;
 
-    public PprofStringTable(RepeatedField<ByteString> raw, string source)
+    public PprofStringTable(ArraySegment<byte> data, List<StringSlice> slices, string source)
     {
-        if (raw.Count == 0)
+        if (slices.Count == 0)
         {
             throw new DodoException(DiagnosticCodes.ProfileBadStringIndex,
                 $"{source}: not a valid pprof profile: it has no string table.", source);
         }
 
-        if (!raw[0].IsEmpty)
+        if (slices[0].Length != 0)
         {
             throw new DodoException(DiagnosticCodes.ProfileBadStringIndex,
                 $"{source}: not a valid pprof profile: the first string-table entry must be empty.",
                 source);
         }
 
-        _raw = raw;
-        _strings = new string?[raw.Count];
+        _data = data;
+        _slices = slices;
+        _strings = new string?[slices.Count];
         _source = source;
     }
 
     public int Count => _strings.Length;
 
-    /// <param name="what">Names the referring field in the error, e.g. "function 7 name".</param>
-    public string Get(long index, string what)
+    /// <param name="owner">Names the referring record in the error, e.g. "function"; empty for
+    /// the profile's own header fields.</param>
+    /// <param name="ownerId">The record's id or position, shown after <paramref name="owner"/>.</param>
+    /// <param name="field">The referring field, e.g. "name".</param>
+    public string Get(long index, string owner, ulong ownerId, string field)
+    {
+        Check(index, owner, ownerId, field);
+        return _strings[index] ??= Decode(_slices[(int)index]);
+    }
+
+    private string Decode(StringSlice slice) =>
+        Encoding.UTF8.GetString(_data.AsSpan(slice.Offset, slice.Length));
+
+    /// <summary>Validates an index without decoding the string (labels are never read).</summary>
+    public void Check(long index, string owner, ulong ownerId, string field)
     {
         if (index < 0 || index >= _strings.Length)
         {
+            // The message is built only here: this runs for every field of every record.
             throw new DodoException(DiagnosticCodes.ProfileBadStringIndex,
-                $"{_source}: not a valid pprof profile: {what} refers to string {index}, but the "
-                + $"string table has {_strings.Length} entries.", _source);
+                $"{_source}: not a valid pprof profile: "
+                + (owner.Length == 0 ? field : $"the {field} of {owner} {ownerId}")
+                + $" refers to string {index}, but the string table has {_strings.Length} entries.",
+                _source);
         }
-
-        return _strings[index] ??= Encoding.UTF8.GetString(_raw[(int)index].Span);
     }
-
-    /// <summary>Validates an index the reader does not otherwise use.</summary>
-    public void Check(long index, string what) => Get(index, what);
 }

@@ -56,7 +56,7 @@ internal static class ProfileEnvelope
         var cap = options.MaxDecompressedBytes;
         var ratioLimit = Math.Max(options.RatioCheckThresholdBytes,
             options.MaxCompressionRatio * compressed.Count);
-        var buffer = new byte[Math.Clamp(compressed.Count * 4L, ChunkSize, cap + 1)];
+        var buffer = new byte[InitialSize(compressed, cap, ratioLimit)];
         var length = 0;
         try
         {
@@ -123,6 +123,20 @@ internal static class ProfileEnvelope
                 $"{source}: the gzip data is truncated or followed by garbage (the last member's "
                 + "checksum does not match). Download or copy the profile again.", source);
         }
+    }
+
+    /// <summary>
+    /// The trailer's size field (the last member's size, mod 4 GiB) is a hint, never trusted:
+    /// it only pre-sizes the buffer within the cap and the ratio limit, saving the copies of
+    /// repeated doubling on a large profile. A wrong hint just means growing as usual.
+    /// </summary>
+    private static int InitialSize(ArraySegment<byte> compressed, long cap, double ratioLimit)
+    {
+        var hint = compressed.Count >= MinimalGzipLength
+            ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan()[^4..]) + 1L
+            : ChunkSize;
+        var limit = Math.Min(cap + 1, (long)Math.Min(ratioLimit + 1, Array.MaxLength));
+        return (int)Math.Clamp(Math.Max(hint, compressed.Count * 2L), ChunkSize, Math.Max(limit, ChunkSize));
     }
 
     private static byte[] Grow(byte[] buffer, long cap)

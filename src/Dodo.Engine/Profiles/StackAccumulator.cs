@@ -9,8 +9,7 @@ namespace Dodo.Engine.Profiles;
 /// </summary>
 internal sealed class StackAccumulator
 {
-    private readonly Dictionary<RawFrame, int> _frameIds = [];
-    private readonly List<RawFrame> _frames = [];
+    private readonly FrameTable _frames = new();
     private readonly Dictionary<int[], int> _stackIndex = new(StackComparer.Instance);
     private readonly List<int[]> _stacks = [];
     private readonly List<long> _values = [];
@@ -23,17 +22,7 @@ internal sealed class StackAccumulator
         _source = source;
     }
 
-    public int Intern(RawFrame frame)
-    {
-        if (!_frameIds.TryGetValue(frame, out var id))
-        {
-            id = _frames.Count;
-            _frames.Add(frame);
-            _frameIds.Add(frame, id);
-        }
-
-        return id;
-    }
+    public int Intern(RawFrame frame) => _frames.Intern(frame);
 
     /// <param name="stack">Interned frame ids, root first; the accumulator keeps the array.</param>
     public void Add(int[] stack, long value, long count)
@@ -70,14 +59,7 @@ internal sealed class StackAccumulator
                 continue;
             }
 
-            var ids = _stacks[i];
-            var frames = new RawFrame[ids.Length];
-            for (var j = 0; j < ids.Length; j++)
-            {
-                frames[j] = _frames[ids[j]];
-            }
-
-            samples.Add(new StackSample(frames, _values[i], _counts[i]));
+            samples.Add(new StackSample(new FrameSequence(_frames, _stacks[i]), _values[i], _counts[i]));
         }
 
         return samples;

@@ -107,7 +107,8 @@ public class CallTreeTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.TargetNotFound));
-            Assert.That(error.Message, Does.Contain("'github.com/dundee/gdu/v5/pkg/analyze.(*ParallelAnalyzer).processDir'"));
+            Assert.That(error.Message,
+                Does.Contain("'github.com/dundee/gdu/v5/pkg/analyze.(*ParallelAnalyzer).processDir'"));
             Assert.That(error.Message, Does.Contain("dundee-gdu__default.linux-amd64.pgo"));
         });
     }

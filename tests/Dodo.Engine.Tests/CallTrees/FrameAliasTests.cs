@@ -103,7 +103,8 @@ public class FrameAliasTests
     }
 
     [TestCase("github.com/parquet-go/parquet-go/internal/bytealg.broadcastAVX2",
-        "/src/parquet-go/internal/bytealg/broadcast_amd64.s", "github.com/parquet-go/parquet-go/internal/bytealg.broadcast")]
+        "/src/parquet-go/internal/bytealg/broadcast_amd64.s",
+        "github.com/parquet-go/parquet-go/internal/bytealg.broadcast")]
     [TestCase("example.com/simd.sumNEON", "/src/simd/sum_arm64.s", "example.com/simd.sum")]
     [TestCase("example.com/app.ParseAsm", "/src/app/parse.go", "example.com/app.ParseAsm")]
     [TestCase("example.com/simd.AVX2", "/src/simd/cpu_amd64.go", "example.com/simd.AVX2")]
@@ -117,7 +118,11 @@ public class FrameAliasTests
     [Test]
     public void AUserTableInTheSameFormatAddsRowsWithoutCode()
     {
-        const string text = "# extra rows\narch example.com/x.fooAVX2 example.com/x.foo\narch ^example\\.com/y\\.(\\w+)_v2$ example.com/y.$1\n";
+        const string text = """
+            # extra rows
+            arch example.com/x.fooAVX2 example.com/x.foo
+            arch ^example\.com/y\.(\w+)_v2$ example.com/y.$1
+            """;
         var normalizer = new FrameNormalizer(FrameAliasTable.Parse(text, "aliases.txt", FrameAliasSet.Architecture));
 
         var names = new[] { "example.com/x.fooAVX2", "example.com/y.bar_v2" }

@@ -8,13 +8,16 @@ public class TypeArgumentEraserTests
 {
     // Names as they appear in the shared fixtures 9seconds-mtg (Go 1.26) and dundee-gdu.
     [TestCase(
-        "internal/runtime/atomic.(*Pointer[go.shape.struct { runtime.spanSetBlockHeader2; runtime.spans [512]runtime.atomicMSpanPointer }]).Load",
+        "internal/runtime/atomic.(*Pointer[go.shape.struct { runtime.spanSetBlockHeader2; "
+        + "runtime.spans [512]runtime.atomicMSpanPointer }]).Load",
         "internal/runtime/atomic.(*Pointer[...]).Load")]
     [TestCase(
-        "crypto/hmac.New.UnwrapNew[go.shape.interface { BlockSize() int; Reset(); Size() int; Sum([]uint8) []uint8; Write([]uint8) (int, error) }].func1",
+        "crypto/hmac.New.UnwrapNew[go.shape.interface { BlockSize() int; Reset(); Size() int; "
+        + "Sum([]uint8) []uint8; Write([]uint8) (int, error) }].func1",
         "crypto/hmac.New.UnwrapNew[...].func1")]
     [TestCase("github.com/rivo/uniseg.propertySearch[go.shape.[3]int]", "github.com/rivo/uniseg.propertySearch[...]")]
-    [TestCase("github.com/benbjohnson/immutable.(*sortedMapBranchNode[go.shape.int,go.shape.string]).set.(*sortedMapLeafNode[go.shape.int,go.shape.string]).indexOf",
+    [TestCase("github.com/benbjohnson/immutable.(*sortedMapBranchNode[go.shape.int,go.shape.string]).set"
+        + ".(*sortedMapLeafNode[go.shape.int,go.shape.string]).indexOf",
         "github.com/benbjohnson/immutable.(*sortedMapBranchNode[...]).set.(*sortedMapLeafNode[...]).indexOf")]
     [TestCase("app.(*Cache[...]).Get", "app.(*Cache[...]).Get")]
     [TestCase("app.(*Cache[K,V]).Get", "app.(*Cache[...]).Get")]
