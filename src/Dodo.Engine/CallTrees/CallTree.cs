@@ -64,17 +64,12 @@ public sealed class CallTree
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(normalizer);
         var source = profile.Sources.Count > 0 ? string.Join(", ", profile.Sources) : "profile";
-        var canonicalTarget = normalizer.NormalizeSymbol(target);
-        if (canonicalTarget.Length == 0 || canonicalTarget.Any(char.IsControl))
-        {
-            throw new DodoException(DiagnosticCodes.TargetInvalid,
-                $"The target '{target}' is not a function name; give one such as "
-                + "'github.com/org/app/pkg.(*Type).Method'.");
-        }
+        var canonicalTarget = CanonicalTarget(target, normalizer);
 
         // Two passes: every name must be known to resolve the target before any path is rooted.
         var cache = new CanonicalFrameCache(normalizer);
-        var buffer = new CanonicalFrame[profile.Samples.Count == 0 ? 0 : profile.Samples.Max(s => s.Frames.Count)];
+        var deepest = profile.Samples.Count == 0 ? 0 : profile.Samples.Max(s => s.Frames.Count);
+        var buffer = new CanonicalFrame[deepest];
         foreach (var sample in profile.Samples)
         {
             cache.Fill(sample.Frames, buffer);
@@ -97,7 +92,10 @@ public sealed class CallTree
                 + "cannot match across builds. Symbolize the profile to keep them.", source);
         }
 
-        return new CallTree(resolved, builder.Root, profile, builder.ExcludedValue, builder.ExcludedCount);
+        var tree = new CallTree(resolved, builder.Root, profile, builder.ExcludedValue, builder.ExcludedCount);
+        log?.Detail($"{source}: '{resolved}' holds {tree.TargetShare:P1} of the profile "
+            + $"({tree.TargetCount} samples); {tree.ExcludedCount} samples never reach it.");
+        return tree;
     }
 
     /// <summary>
@@ -108,6 +106,19 @@ public sealed class CallTree
     {
         RequirePercent(percent);
         return Prune(Root, TargetValue, percent);
+    }
+
+    private static string CanonicalTarget(string target, FrameNormalizer normalizer)
+    {
+        var canonical = normalizer.NormalizeSymbol(target);
+        if (canonical.Length == 0 || canonical.Any(char.IsControl))
+        {
+            throw new DodoException(DiagnosticCodes.TargetInvalid,
+                $"The target '{target}' is not a function name; give one such as "
+                + "'github.com/org/app/pkg.(*Type).Method'.");
+        }
+
+        return canonical;
     }
 
     internal static void RequirePercent(double percent)

@@ -99,7 +99,7 @@ public sealed class FrameNormalizer
     /// <paramref name="collapseRuntime"/> false runtime runs stay whole: used below a target
     /// that is itself runtime code, where the user asked to see inside.
     /// </summary>
-    public void Collapse(ReadOnlySpan<CanonicalFrame> frames, bool collapseRuntime, List<string> path)
+    internal void Collapse(ReadOnlySpan<CanonicalFrame> frames, bool collapseRuntime, List<string> path)
     {
         var lastAliased = false;
         var i = 0;

@@ -39,5 +39,5 @@ internal sealed class PprofContent(ArraySegment<byte> data)
     public LocationStackTable Samples { get; } = new();
 }
 
-/// <summary>A string-table entry: its UTF-8 bytes' position and length within the message.</summary>
+/// <summary>A string-table entry: its UTF-8 bytes' position in the input array and length.</summary>
 internal readonly record struct StringSlice(int Offset, int Length);

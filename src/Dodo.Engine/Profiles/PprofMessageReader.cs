@@ -157,15 +157,19 @@ internal static class PprofMessageReader
         return input.Position + length;
     }
 
-    /// <summary>Where a string's bytes lie in the input; decoded only if someone asks for it.</summary>
+    /// <summary>
+    /// Where a string's bytes lie in the input array (the stream's positions count from the
+    /// array's start, not the segment's); decoded only if someone asks for it.
+    /// </summary>
     private static StringSlice ReadStringSlice(CodedInputStream input, ArraySegment<byte> data)
     {
         var position = (int)input.Position;
+        var bytes = data.Array!;
         input.SkipLastField();
         var length = 0;
         for (var shift = 0; ; shift += 7)
         {
-            var b = data[position++];
+            var b = bytes[position++];
             length |= (b & 0x7F) << shift;
             if (b < 0x80)
             {

@@ -48,7 +48,7 @@ internal sealed class PprofStringTable
     }
 
     private string Decode(StringSlice slice) =>
-        Encoding.UTF8.GetString(_data.AsSpan(slice.Offset, slice.Length));
+        Encoding.UTF8.GetString(_data.Array!, slice.Offset, slice.Length);
 
     /// <summary>Validates an index without decoding the string (labels are never read).</summary>
     public void Check(long index, string owner, ulong ownerId, string field)

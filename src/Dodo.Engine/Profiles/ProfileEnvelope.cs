@@ -22,7 +22,12 @@ internal static class ProfileEnvelope
     public static ArraySegment<byte> ReadRaw(Stream stream, string source, ProfileReadOptions options)
     {
         var cap = options.MaxDecompressedBytes;
-        var initial = stream.CanSeek ? Math.Min(stream.Length - stream.Position, cap) + 1 : ChunkSize;
+        if (stream.CanSeek && stream.Length - stream.Position > cap)
+        {
+            throw TooLarge(source, $"the file is larger than the {Megabytes(cap)} cap");
+        }
+
+        var initial = stream.CanSeek ? stream.Length - stream.Position + 1 : ChunkSize;
         var buffer = new byte[Math.Clamp(initial, 1, Array.MaxLength)];
         var length = 0;
         while (true)

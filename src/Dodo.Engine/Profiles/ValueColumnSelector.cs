@@ -49,6 +49,7 @@ internal static class ValueColumnSelector
         var cpu = FindType(columns, "cpu");
         if (cpu >= 0)
         {
+            log?.Detail($"{source}: weights from the '{columns[cpu]}' column.");
             var samples = FindType(columns, "samples");
             return new ValueColumn(cpu, columns[cpu].Type, columns[cpu].Unit, ScaleByPeriod: false,
                 samples, CountFromPeriod: samples < 0);

@@ -214,4 +214,19 @@ public class PprofReaderTests
 
         Assert.That(profile.Samples.Single().Frames[0].Name, Is.EqualTo("m\uFFFDn"));
     }
+
+    [Test]
+    public void AMessageInTheMiddleOfABufferDecodesItsStringsFromTheRightPlace()
+    {
+        var builder = new PprofMessageBuilder();
+        builder.Sample([1, 10_000_000], builder.Location("app.work"), builder.Location("main.main"));
+        var message = Google.Protobuf.MessageExtensions.ToByteArray(builder.Profile);
+        var buffer = new byte[message.Length + 7];
+        message.CopyTo(buffer, 3);
+
+        var profile = PprofDecoder.Decode(new ArraySegment<byte>(buffer, 3, message.Length), "segment",
+            ProfileReadOptions.Default, null);
+
+        Assert.That(profile.Samples.Single().Frames.Select(f => f.Name), Is.EqualTo(new[] { "main.main", "app.work" }));
+    }
 }
