@@ -8,7 +8,7 @@ public static partial class DiagnosticCodes
     /// <summary>
     /// The target function or method is not declared in the package; the message lists those that are.
     /// </summary>
-    public const string TargetNotFound = "DODO3002";
+    public const string TargetNotInPackage = "DODO3002";
 
     /// <summary>The package directory cannot be read as a Go package (missing, no Go files, syntax errors).</summary>
     public const string GoPackageUnreadable = "DODO3003";

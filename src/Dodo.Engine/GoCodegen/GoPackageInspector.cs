@@ -68,7 +68,7 @@ public static class GoPackageInspector
         if (report.Error is { } error)
         {
             throw report.TargetMissing
-                ? new DodoException(DiagnosticCodes.TargetNotFound,
+                ? new DodoException(DiagnosticCodes.TargetNotInPackage,
                     $"{symbol} is not declared in package {report.PackageName} ({directory}). "
                     + $"It declares: {ListFunctions(report.Functions)}.", directory)
                 : new DodoException(DiagnosticCodes.GoPackageUnreadable,

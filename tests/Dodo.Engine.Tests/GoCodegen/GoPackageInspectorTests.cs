@@ -107,7 +107,7 @@ public class GoPackageInspectorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.TargetNotFound));
+            Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.TargetNotInPackage));
             Assert.That(error.Message, Does.Contain("(*Cache).Get").And.Contain("Join").And.Contain("Stats.Total"));
         });
     }
