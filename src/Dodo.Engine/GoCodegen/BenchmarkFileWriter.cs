@@ -14,6 +14,12 @@ public static class BenchmarkFileWriter
     public const int MaxScheduleLength = 100_000;
 
     /// <summary>
+    /// The environment variable through which the benchmark runner asks the generated benchmark
+    /// for a CPU profiling rate above the testing package's 100 Hz.
+    /// </summary>
+    public const string ProfileRateVariable = "DODO_CPU_PROFILE_HZ";
+
+    /// <summary>
     /// Builds the benchmark source. It is not yet gofmt'd; the caller runs
     /// <c>GoToolchain.FormatAsync</c> and writes the file atomically into the package folder.
     /// </summary>

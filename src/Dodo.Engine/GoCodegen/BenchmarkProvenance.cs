@@ -6,7 +6,8 @@ namespace Dodo.Engine.GoCodegen;
 /// <summary>
 /// Where a generated benchmark comes from, written into its header comment: the production
 /// profiles and snapshots, the target, production's architecture, how cases are weighted, and
-/// the similarity reached so far (a fraction, 0.98 = 98 %; null before the first scoring).
+/// the similarity reached so far (in percent; null before the first scoring). It holds no
+/// timestamp, so regenerating from the same telemetry gives the same file.
 /// </summary>
 public sealed record BenchmarkProvenance(
     IReadOnlyList<string> ProfileSources,
@@ -15,8 +16,7 @@ public sealed record BenchmarkProvenance(
     string? Architecture,
     string Weights,
     double? Similarity,
-    double Threshold,
-    DateTimeOffset GeneratedAt)
+    double Threshold)
 {
     private const int MaxLength = 160;
 
@@ -34,7 +34,6 @@ public sealed record BenchmarkProvenance(
             $"production: {(Architecture is { Length: > 0 } arch ? Sanitize(arch) : "unknown")}",
             $"weights:    {Sanitize(Weights)}",
             $"similarity: {similarity}",
-            $"generated:  {GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}",
         ];
     }
 
@@ -72,6 +71,6 @@ public sealed record BenchmarkProvenance(
     private static string Cases(int count) =>
         count == 1 ? "1 case" : count.ToString(CultureInfo.InvariantCulture) + " cases";
 
-    private static string Percent(double fraction) =>
-        (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double percent) =>
+        percent.ToString("0.0##", CultureInfo.InvariantCulture) + " %";
 }

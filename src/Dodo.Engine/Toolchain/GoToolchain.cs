@@ -83,19 +83,30 @@ public sealed class GoToolchain
         ProcessRunner.RunAsync(GoPath, arguments, workingDirectory, _environment, timeout: timeout,
             cancellationToken: cancellationToken);
 
-    /// <summary>Runs any program (a compiled test binary, gofmt) with the Go environment.</summary>
+    /// <summary>
+    /// Runs any program (a compiled test binary, gofmt) with the Go environment, plus
+    /// <paramref name="environment"/> when given.
+    /// </summary>
     public Task<ProcessResult> RunProgramAsync(string program, IEnumerable<string> arguments,
         string workingDirectory, string? standardInput = null, TimeSpan? timeout = null,
-        CancellationToken cancellationToken = default) =>
-        ProcessRunner.RunAsync(program, arguments, workingDirectory, _environment, standardInput, timeout,
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        var merged = new Dictionary<string, string?>(_environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        return ProcessRunner.RunAsync(program, arguments, workingDirectory, merged, standardInput, timeout,
             cancellationToken);
+    }
 
     /// <summary>Formats Go source with the toolchain's own gofmt.</summary>
     public async Task<string> FormatAsync(string source, string displayName,
         CancellationToken cancellationToken = default)
     {
         var result = await RunProgramAsync(GofmtPath, [], Directory.GetCurrentDirectory(), source,
-            QueryTimeout, cancellationToken);
+            QueryTimeout, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             throw new DodoException(DiagnosticCodes.GoCommandFailed,

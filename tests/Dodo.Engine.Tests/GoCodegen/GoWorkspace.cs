@@ -75,7 +75,7 @@ internal sealed class GoWorkspace : IDisposable
     {
         var package = await InspectAsync(packageFolder, symbol, log);
         var provenance = new BenchmarkProvenance(["prod.pprof"], snapshots.Sources, symbol, "linux/amd64",
-            weights is null ? "uniform" : "fitted", null, 0.98, DateTimeOffset.UnixEpoch);
+            weights is null ? "uniform" : "fitted", null, 98);
         var benchmark = BenchmarkFileWriter.Generate(package, snapshots, provenance, log, weights);
         var formatted = await (await GoAsync()).FormatAsync(benchmark.Source, benchmark.FileName);
         File.WriteAllText(Path.Combine(Root, packageFolder, benchmark.FileName), formatted);

@@ -27,8 +27,7 @@ public class LargeSnapshotSetTests
             new GoFunction(GoSymbol.Parse("example.com/app.(*Filter).Apply"), "Apply",
                 new GoReceiver("f", Type("*Filter"), "Filter", true, []), [],
                 [new GoParameter("tags", Type("[]string"))], false, [Type("bool")]));
-        var provenance = new BenchmarkProvenance([], [path], "t", null, "uniform", null, 0.98,
-            DateTimeOffset.UnixEpoch);
+        var provenance = new BenchmarkProvenance([], [path], "t", null, "uniform", null, 98);
 
         var clock = Stopwatch.StartNew();
         var set = SnapshotReader.Read(path);
