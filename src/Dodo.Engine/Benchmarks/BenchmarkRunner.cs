@@ -52,9 +52,14 @@ public sealed partial class BenchmarkRunner
             + (reported ? " (see the errors above)." : ": " + Tail(output)), packageDirectory);
     }
 
-    /// <summary>Runs one benchmark once with the CPU profiler on, in the package folder.</summary>
+    /// <summary>
+    /// Runs one benchmark once with the CPU profiler on, in the package folder. A generated
+    /// benchmark raises the profiler's rate to <paramref name="profileHz"/> (see
+    /// <see cref="GoCodegen.BenchmarkFileWriter.ProfileRateVariable"/>); others keep Go's 100 Hz.
+    /// </summary>
     public async Task<BenchmarkRun> RunAsync(int number, string binaryPath, string packageDirectory,
-        string benchmarkName, string benchTime, string profilePath, CancellationToken cancellationToken = default)
+        string benchmarkName, string benchTime, string profilePath, int profileHz = 100,
+        CancellationToken cancellationToken = default)
     {
         string[] arguments =
         [
@@ -71,8 +76,12 @@ public sealed partial class BenchmarkRunner
         ProcessResult result;
         try
         {
+            var environment = new Dictionary<string, string?>
+            {
+                [GoCodegen.BenchmarkFileWriter.ProfileRateVariable] = profileHz.ToString(CultureInfo.InvariantCulture),
+            };
             result = await _go.RunProgramAsync(binaryPath, arguments, packageDirectory,
-                timeout: RunTimeout(benchTime), cancellationToken: cancellationToken);
+                timeout: RunTimeout(benchTime), environment: environment, cancellationToken: cancellationToken);
         }
         catch (TimeoutException e)
         {

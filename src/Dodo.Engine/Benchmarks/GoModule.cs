@@ -1,4 +1,5 @@
 using Dodo.Engine.Diagnostics;
+using Dodo.Engine.IO;
 
 namespace Dodo.Engine.Benchmarks;
 
@@ -45,6 +46,20 @@ public sealed record GoModule(string Root, string ModulePath)
             $"The target's package '{importPath}' is not a folder of module '{ModulePath}' at '{Root}'. "
             + "The target must live in the module named by DodoModuleDirectory (--module-dir).",
             Path.Combine(Root, "go.mod"));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="directory"/> a module of its own, so that Go files dodo keeps there
+    /// (a rejected benchmark, the inspector's sources) never join the user's <c>./...</c>.
+    /// </summary>
+    public static void FenceOff(string directory)
+    {
+        var goMod = Path.Combine(directory, "go.mod");
+        if (!File.Exists(goMod))
+        {
+            AtomicFile.WriteAllText(goMod,
+                "// Written by dodo: keeps this output folder out of the enclosing Go module.\nmodule dodo.output\n");
+        }
     }
 
     private static string ReadModulePath(string goMod)

@@ -8,9 +8,6 @@ namespace Dodo.Engine.Benchmarks;
 /// </summary>
 public sealed class SamplePlan
 {
-    /// <summary>Go's CPU profiler samples at 100 Hz per busy core.</summary>
-    public const double ProfilerHz = 100;
-
     private const double MinimumSeconds = 1;
     private const double MaximumSeconds = 900;
 
@@ -23,13 +20,14 @@ public sealed class SamplePlan
     /// <param name="wantedSamples">Samples wanted inside the target across all runs.</param>
     /// <param name="runs">How many runs will be made.</param>
     /// <param name="parallelism">Goroutines running the benchmark at once (GOMAXPROCS).</param>
-    public SamplePlan(long wantedSamples, int runs, int parallelism)
+    /// <param name="profileHz">The CPU profiler's samples per second of one busy core.</param>
+    public SamplePlan(long wantedSamples, int runs, int parallelism, int profileHz)
     {
         _wantedSamples = wantedSamples;
         _runs = runs;
 
         // First guess: every core busy inside the target. The first run corrects it.
-        _samplesPerBenchSecond = ProfilerHz * Math.Max(1, parallelism);
+        _samplesPerBenchSecond = (double)profileHz * Math.Max(1, parallelism);
     }
 
     public long SamplesSoFar => _samplesSoFar;

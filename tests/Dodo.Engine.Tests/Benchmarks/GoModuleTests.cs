@@ -49,4 +49,21 @@ public class GoModuleTests
 
         Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.GoModuleNotFound));
     }
+
+    [Test]
+    public async Task AFencedOffOutputFolderIsNotPartOfTheUsersModule()
+    {
+        using var temp = new TemporaryDirectory();
+        File.WriteAllText(temp.Combine("go.mod"), "module example.com/svc\n\ngo 1.19\n");
+        File.WriteAllText(temp.Combine("svc.go"), "package svc\n");
+        var output = temp.Combine("obj", "dodo");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "broken_test.go"), "package svc\n\nfunc broken() { undefined() }\n");
+        var go = await Dodo.Engine.Toolchain.GoToolchain.LocateAsync(null, temp.Path);
+
+        GoModule.FenceOff(output);
+        var vet = await go.RunAsync(["vet", "./..."], temp.Path);
+
+        Assert.That(vet.Succeeded, Is.True, vet.StandardError);
+    }
 }

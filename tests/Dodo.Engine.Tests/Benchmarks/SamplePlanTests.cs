@@ -7,7 +7,7 @@ public class SamplePlanTests
     [Test]
     public void TheFirstRunAssumesEveryCoreBusyInTheTarget()
     {
-        var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2);
+        var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2, profileHz: 100);
 
         Assert.That(plan.NextBenchTime(0), Is.EqualTo("20.0s"));
     }
@@ -15,7 +15,7 @@ public class SamplePlanTests
     [Test]
     public void LaterRunsUseTheRateTheFirstRunMeasured()
     {
-        var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2);
+        var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2, profileHz: 100);
 
         plan.Record("20.0s", targetSamples: 2000);
 
@@ -26,7 +26,7 @@ public class SamplePlanTests
     [Test]
     public void RunsNeverGetShorterThanOneSecond()
     {
-        var plan = new SamplePlan(wantedSamples: 100, runs: 3, parallelism: 2);
+        var plan = new SamplePlan(wantedSamples: 100, runs: 3, parallelism: 2, profileHz: 100);
 
         plan.Record("1.0s", targetSamples: 5000);
 
