@@ -1,1 +1,3 @@
-return 0;
+using Dodo.Cli;
+
+return DodoCommandLine.Run(args, Console.Out, Console.Error);

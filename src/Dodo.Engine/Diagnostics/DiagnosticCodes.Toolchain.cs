@@ -19,4 +19,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>The runs gave fewer samples inside the target than asked for; the noise floor is higher.</summary>
     public const string TooFewSamples = "DODO4006";
+
+    /// <summary>The production profile was taken on another architecture than the benchmark runs on.</summary>
+    public const string ArchitectureMismatch = "DODO4007";
 }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Dodo.Engine.Benchmarks;
+using Dodo.Engine.CallTrees;
+using Dodo.Engine.Diagnostics;
+using Dodo.Engine.Profiles;
+using Dodo.Engine.Reports;
+
+namespace Dodo.Engine.Pipeline;
+
+/// <summary>One run of the series: what Go measured, its profile, and its samples inside the target.</summary>
+public sealed record SeriesRun(BenchmarkRun Run, StackProfile Profile, long TargetSamples)
+{
+    public RunEntry Entry => new(Run.Number, Run.BenchTime, Run.Iterations, Run.NanosecondsPerOp, Run.BytesPerOp,
+        Run.AllocsPerOp, TargetSamples, Math.Round(Run.Elapsed.TotalSeconds, 2));
+}
+
+/// <summary>
+/// Runs the benchmark the configured number of times under the CPU profiler, lengthening or
+/// shortening later runs so that together they collect the wanted samples inside the target.
+/// </summary>
+public sealed class BenchmarkSeries
+{
+    private readonly BenchmarkRunner _runner;
+    private readonly BenchmarkJobOptions _options;
+    private readonly DiagnosticLog _log;
+
+    public BenchmarkSeries(BenchmarkRunner runner, BenchmarkJobOptions options, DiagnosticLog log)
+    {
+        _runner = runner;
+        _options = options;
+        _log = log;
+    }
+
+    public async Task<IReadOnlyList<SeriesRun>> RunAsync(string binary, string packageDirectory,
+        string benchmarkName, string canonicalTarget, CancellationToken cancellationToken)
+    {
+        var plan = new SamplePlan(_options.MinSamples, _options.Runs, Environment.ProcessorCount, _options.ProfileHz);
+        var runs = new List<SeriesRun>();
+        for (var number = 1; number <= _options.Runs; number++)
+        {
+            var benchTime = _options.BenchTime ?? plan.NextBenchTime(number - 1);
+            _log.Progress($"Dodo: benchmark run {number} of {_options.Runs} ({benchmarkName}, benchtime {benchTime}).");
+            var profilePath = Path.Combine(_options.OutputDirectory, "profiles", $"run{number}.pprof");
+            Directory.CreateDirectory(Path.GetDirectoryName(profilePath)!);
+
+            var run = await _runner.RunAsync(number, binary, packageDirectory, benchmarkName, benchTime, profilePath,
+                _options.ProfileHz, cancellationToken);
+            var profile = ProfileReader.Read(profilePath, _log);
+            var samples = TargetSamples(profile, canonicalTarget, profilePath);
+            plan.Record(benchTime, samples);
+            runs.Add(new SeriesRun(run, profile, samples));
+            _log.Progress(string.Create(CultureInfo.InvariantCulture,
+                $"Dodo: run {number}: {run.NanosecondsPerOp:0.##} ns/op, {samples:N0} samples in the target "
+                + $"({run.Elapsed.TotalSeconds:0.0} s)."));
+        }
+
+        if (plan.SamplesSoFar < _options.MinSamples * 9 / 10)
+        {
+            _log.Warning(DiagnosticCodes.TooFewSamples,
+                $"The benchmark runs collected {plan.SamplesSoFar:N0} samples inside the target, fewer than the "
+                + $"{_options.MinSamples:N0} asked for; the score is noisier. Set a longer DodoBenchTime.");
+        }
+
+        return runs;
+    }
+
+    private static long TargetSamples(StackProfile profile, string canonicalTarget, string profilePath)
+    {
+        try
+        {
+            return CallTree.Build(profile, canonicalTarget).TargetCount;
+        }
+        catch (DodoException e)
+        {
+            throw new DodoException(DiagnosticCodes.TargetNotInBenchmark,
+                $"The benchmark's profile never reached {canonicalTarget}: {e.Message}", profilePath);
+        }
+    }
+}
