@@ -131,7 +131,7 @@ internal static partial class FoldedStackReader
         for (var i = columnCount - 1; i >= 0; i--)
         {
             var split = line.LastIndexOfAny(' ', '\t');
-            if (split <= 0 || !TryParseCount(line[(split + 1)..], out values[i]))
+            if (split < 0 || !TryParseCount(line[(split + 1)..], out values[i]))
             {
                 return false;
             }
@@ -139,7 +139,15 @@ internal static partial class FoldedStackReader
             line = line[..split].TrimEnd();
         }
 
-        return line.Length > 0 && TrySplitFrames(line, maxDepth, frames);
+        // pprof writes a sample without frames (Go's lone runtime.goexit) as " <count>": it
+        // carries time but can never hold the target.
+        if (line.Length == 0)
+        {
+            frames.Clear();
+            return true;
+        }
+
+        return TrySplitFrames(line, maxDepth, frames);
     }
 
     private static bool TryParseCount(ReadOnlySpan<char> token, out long count)

@@ -71,6 +71,34 @@ public class FoldedStackReaderTests
     }
 
     [Test]
+    public void AStackWithoutFramesAsPprofWritesItCarriesTimeButNoFrames()
+    {
+        var profile = ReadText(" 7\na;b 3\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.TotalValue, Is.EqualTo(10));
+            Assert.That(profile.Samples.Select(s => s.Frames.Count), Is.EquivalentTo(new[] { 0, 2 }));
+        });
+    }
+
+    [Test]
+    public void GooglePprofsFoldedRenderingOfGduReadsWhole()
+    {
+        var log = new DiagnosticLog();
+        var binary = ProfileReader.Read(TestPaths.PprofFixture("dundee-gdu__default.linux-amd64.pgo"));
+
+        var folded = ProfileReader.Read(
+            TestPaths.PprofFixture("dundee-gdu__default.linux-amd64.pgo.expected.folded.txt"), log);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.Diagnostics, Is.Empty, "its empty-stack line is not malformed");
+            Assert.That(folded.TotalValue, Is.EqualTo(binary.TotalValue));
+        });
+    }
+
+    [Test]
     public void CrlfLineEndingsAndAMissingFinalNewlineAreAccepted()
     {
         var profile = ReadText("a;b 2\r\na;c 3\r\n\r\na;b 1");
