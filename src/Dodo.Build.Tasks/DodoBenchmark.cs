@@ -39,11 +39,14 @@ public sealed class DodoBenchmark : DodoToolTask
     /// <summary>How many times the benchmark runs; the profiles are merged.</summary>
     public string? Runs { get; set; }
 
-    /// <summary>Samples wanted inside the target across all runs, which sets the run length.</summary>
+    /// <summary>Samples wanted inside the target across all runs; empty derives it from the threshold.</summary>
     public string? MinSamples { get; set; }
 
     /// <summary>A fixed Go benchtime per run (for example <c>20s</c>) instead of one derived from MinSamples.</summary>
     public string? BenchTime { get; set; }
+
+    /// <summary>The CPU profiler's rate while the benchmark runs, in Hz.</summary>
+    public string? ProfileHz { get; set; }
 
     /// <summary>The go executable; empty means <c>go</c> on PATH.</summary>
     public string? GoExecutable { get; set; }
@@ -80,6 +83,7 @@ public sealed class DodoBenchmark : DodoToolTask
         AppendIfSet(builder, "--runs ", Runs);
         AppendIfSet(builder, "--min-samples ", MinSamples);
         AppendIfSet(builder, "--bench-time ", BenchTime);
+        AppendIfSet(builder, "--profile-hz ", ProfileHz);
         AppendIfSet(builder, "--go ", GoExecutable);
     }
 

@@ -34,14 +34,14 @@ public static class BenchmarkCommand
                 r.AddError("--runs must be from 1 to 100.");
             }
         });
-        var minSamples = new Option<long>("--min-samples")
+        var minSamples = new Option<long?>("--min-samples")
         {
-            Description = "Samples wanted inside the target across all runs; sets how long each run lasts.",
-            DefaultValueFactory = _ => 15000,
+            Description = "Samples wanted inside the target across all runs, which sets how long each run lasts "
+                + "(default: enough for sampling noise to cost at most half of what the threshold leaves).",
         };
         minSamples.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long>() is < 1 or > 10_000_000)
+            if (r.GetValueOrDefault<long?>() is < 1 or > 10_000_000)
             {
                 r.AddError("--min-samples must be from 1 to 10000000.");
             }
@@ -58,6 +58,18 @@ public static class BenchmarkCommand
                 r.AddError("--bench-time must look like 20s, 2.5s or 5000x.");
             }
         });
+        var profileHz = new Option<int>("--profile-hz")
+        {
+            Description = "The CPU profiler's rate while the benchmark runs (Go's testing package uses 100).",
+            DefaultValueFactory = _ => 1000,
+        };
+        profileHz.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--profile-hz must be from 1 to 10000.");
+            }
+        });
         var go = new Option<string?>("--go") { Description = "The go executable (default: go on PATH)." };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
@@ -65,8 +77,8 @@ public static class BenchmarkCommand
         var command = new Command("benchmark", "Generate the Go benchmark from production telemetry, run it, "
             + "score it against production and gate on the score (exit code 1 when below the threshold).")
         {
-            target, production, snapshots, moduleDir, outputDir, threshold, prune, runs, minSamples, benchTime, go,
-            json, verbose,
+            target, production, snapshots, moduleDir, outputDir, threshold, prune, runs, minSamples, benchTime,
+            profileHz, go, json, verbose,
         };
 
         command.SetAction((result, cancellationToken) =>
@@ -87,6 +99,7 @@ public static class BenchmarkCommand
                     Runs = result.GetValue(runs),
                     MinSamples = result.GetValue(minSamples),
                     BenchTime = result.GetValue(benchTime),
+                    ProfileHz = result.GetValue(profileHz),
                     GoExecutable = result.GetValue(go),
                 };
                 var report = await new BenchmarkJob(options, console.Log).RunAsync(cancellationToken);

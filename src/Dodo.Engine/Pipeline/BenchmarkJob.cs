@@ -50,10 +50,11 @@ public sealed class BenchmarkJob
         _log.Progress($"Dodo: wrote {workspace.DisplayPath(file.Path)}: {generated.BenchmarkName} with "
             + $"{generated.CaseCount} cases ({generated.DroppedCases} snapshots dropped).");
 
+        var wantedSamples = SampleTarget.Choose(tree, _options, _log);
         IReadOnlyList<SeriesRun> runs;
         try
         {
-            runs = await MeasureAsync(workspace, generated, tree.Target, cancellationToken);
+            runs = await MeasureAsync(workspace, generated, tree.Target, wantedSamples, cancellationToken);
         }
         catch
         {
@@ -138,7 +139,7 @@ public sealed class BenchmarkJob
     }
 
     private async Task<IReadOnlyList<SeriesRun>> MeasureAsync(GoWorkspace workspace, GeneratedBenchmark generated,
-        string canonicalTarget, CancellationToken cancellationToken)
+        string canonicalTarget, long wantedSamples, CancellationToken cancellationToken)
     {
         var binary = Path.Combine(_options.OutputDirectory, "bin", generated.BenchmarkName + ".test");
         var runner = new BenchmarkRunner(workspace.Go, _log);
@@ -149,8 +150,10 @@ public sealed class BenchmarkJob
         });
 
         var series = new BenchmarkSeries(runner, _options, _log);
+        _log.Progress($"Dodo: the benchmark runs until it has about {wantedSamples:N0} samples inside the target "
+            + $"({_options.Runs} runs at {_options.ProfileHz} Hz).");
         return await _clock.TimeAsync("run benchmark", () => series.RunAsync(binary, workspace.PackageDirectory,
-            generated.BenchmarkName, canonicalTarget, cancellationToken));
+            generated.BenchmarkName, canonicalTarget, wantedSamples, cancellationToken));
     }
 
     private static CallTree BenchmarkTree(IReadOnlyList<SeriesRun> runs, string canonicalTarget) =>

@@ -22,10 +22,13 @@ public sealed record BenchmarkJobOptions
 
     public int Runs { get; init; } = 3;
 
-    /// <summary>Samples wanted inside the target across all runs; sets the run length.</summary>
-    public long MinSamples { get; init; } = 15000;
+    /// <summary>
+    /// Samples wanted inside the target across all runs; sets the run length. Null derives it
+    /// from production's tree and the threshold (see <see cref="SampleTarget"/>).
+    /// </summary>
+    public long? MinSamples { get; init; }
 
-    /// <summary>A fixed Go benchtime per run instead of one derived from <see cref="MinSamples"/>.</summary>
+    /// <summary>A fixed Go benchtime per run instead of one derived from the samples wanted.</summary>
     public string? BenchTime { get; init; }
 
     /// <summary>

@@ -32,9 +32,9 @@ public sealed class BenchmarkSeries
     }
 
     public async Task<IReadOnlyList<SeriesRun>> RunAsync(string binary, string packageDirectory,
-        string benchmarkName, string canonicalTarget, CancellationToken cancellationToken)
+        string benchmarkName, string canonicalTarget, long wantedSamples, CancellationToken cancellationToken)
     {
-        var plan = new SamplePlan(_options.MinSamples, _options.Runs, Environment.ProcessorCount, _options.ProfileHz);
+        var plan = new SamplePlan(wantedSamples, _options.Runs, Environment.ProcessorCount, _options.ProfileHz);
         var runs = new List<SeriesRun>();
         for (var number = 1; number <= _options.Runs; number++)
         {
@@ -54,11 +54,11 @@ public sealed class BenchmarkSeries
                 + $"({run.Elapsed.TotalSeconds:0.0} s)."));
         }
 
-        if (plan.SamplesSoFar < _options.MinSamples * 9 / 10)
+        if (plan.SamplesSoFar < wantedSamples * 9 / 10)
         {
             _log.Warning(DiagnosticCodes.TooFewSamples,
                 $"The benchmark runs collected {plan.SamplesSoFar:N0} samples inside the target, fewer than the "
-                + $"{_options.MinSamples:N0} asked for; the score is noisier. Set a longer DodoBenchTime.");
+                + $"{wantedSamples:N0} wanted; the score is noisier. Raise DodoMinSamples or set DodoBenchTime.");
         }
 
         return runs;
