@@ -48,6 +48,9 @@ public sealed class DodoBenchmark : DodoToolTask
     /// <summary>The CPU profiler's rate while the benchmark runs, in Hz.</summary>
     public string? ProfileHz { get; set; }
 
+    /// <summary>The benchmark's GOGC; empty fits it to production's GC pace.</summary>
+    public string? Gogc { get; set; }
+
     /// <summary>The go executable; empty means <c>go</c> on PATH.</summary>
     public string? GoExecutable { get; set; }
 
@@ -84,6 +87,7 @@ public sealed class DodoBenchmark : DodoToolTask
         AppendIfSet(builder, "--min-samples ", MinSamples);
         AppendIfSet(builder, "--bench-time ", BenchTime);
         AppendIfSet(builder, "--profile-hz ", ProfileHz);
+        AppendIfSet(builder, "--gogc ", Gogc);
         AppendIfSet(builder, "--go ", GoExecutable);
     }
 

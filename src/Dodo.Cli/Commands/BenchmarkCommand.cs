@@ -70,6 +70,17 @@ public static class BenchmarkCommand
                 r.AddError("--profile-hz must be from 1 to 10000.");
             }
         });
+        var gogc = new Option<int?>("--gogc")
+        {
+            Description = "The benchmark's GOGC (default: fitted so the GC paces the target as in production).",
+        };
+        gogc.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1 or > 100_000)
+            {
+                r.AddError("--gogc must be from 1 to 100000.");
+            }
+        });
         var go = new Option<string?>("--go") { Description = "The go executable (default: go on PATH)." };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
@@ -78,7 +89,7 @@ public static class BenchmarkCommand
             + "score it against production and gate on the score (exit code 1 when below the threshold).")
         {
             target, production, snapshots, moduleDir, outputDir, threshold, prune, runs, minSamples, benchTime,
-            profileHz, go, json, verbose,
+            profileHz, gogc, go, json, verbose,
         };
 
         command.SetAction((result, cancellationToken) =>
@@ -100,6 +111,7 @@ public static class BenchmarkCommand
                     MinSamples = result.GetValue(minSamples),
                     BenchTime = result.GetValue(benchTime),
                     ProfileHz = result.GetValue(profileHz),
+                    Gogc = result.GetValue(gogc),
                     GoExecutable = result.GetValue(go),
                 };
                 var report = await new BenchmarkJob(options, console.Log).RunAsync(cancellationToken);

@@ -57,9 +57,10 @@ public sealed partial class BenchmarkRunner
     /// benchmark raises the profiler's rate to <paramref name="profileHz"/> (see
     /// <see cref="GoCodegen.BenchmarkFileWriter.ProfileRateVariable"/>); others keep Go's 100 Hz.
     /// </summary>
+    /// <param name="environment">More environment for the run, for example the fitted <c>GOGC</c>.</param>
     public async Task<BenchmarkRun> RunAsync(int number, string binaryPath, string packageDirectory,
         string benchmarkName, string benchTime, string profilePath, int profileHz = 100,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         string[] arguments =
         [
@@ -76,12 +77,12 @@ public sealed partial class BenchmarkRunner
         ProcessResult result;
         try
         {
-            var environment = new Dictionary<string, string?>
+            var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
             {
                 [GoCodegen.BenchmarkFileWriter.ProfileRateVariable] = profileHz.ToString(CultureInfo.InvariantCulture),
             };
             result = await _go.RunProgramAsync(binaryPath, arguments, packageDirectory,
-                timeout: RunTimeout(benchTime), environment: environment, cancellationToken: cancellationToken);
+                timeout: RunTimeout(benchTime), environment: variables, cancellationToken: cancellationToken);
         }
         catch (TimeoutException e)
         {

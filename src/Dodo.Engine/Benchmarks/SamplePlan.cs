@@ -8,6 +8,7 @@ namespace Dodo.Engine.Benchmarks;
 /// </summary>
 public sealed class SamplePlan
 {
+    private const int TypicalTimerHz = 250;
     private const double MinimumSeconds = 1;
     private const double MaximumSeconds = 900;
 
@@ -26,20 +27,32 @@ public sealed class SamplePlan
         _wantedSamples = wantedSamples;
         _runs = runs;
 
-        // First guess: every core busy inside the target. The first run corrects it.
-        _samplesPerBenchSecond = (double)profileHz * Math.Max(1, parallelism);
+        // First guess: every core busy inside the target, at no more than the 250 Hz a CPU-time
+        // timer fires at on kernels that tick at 250 Hz (common on Linux). The first run corrects it.
+        _samplesPerBenchSecond = Math.Min(profileHz, TypicalTimerHz) * (double)Math.Max(1, parallelism);
     }
 
     public long SamplesSoFar => _samplesSoFar;
 
     /// <summary>The Go benchtime for the next run, for example <c>24.5s</c>.</summary>
-    public string NextBenchTime(int runsDone)
+    /// <param name="runsDone">Runs of the series already made.</param>
+    /// <param name="share">The part of an even share of the remaining samples this run is for.</param>
+    public string NextBenchTime(int runsDone, double share = 1)
     {
         var remainingRuns = Math.Max(1, _runs - runsDone);
         var remainingSamples = Math.Max(0, _wantedSamples - _samplesSoFar);
-        var seconds = remainingSamples / (double)remainingRuns / _samplesPerBenchSecond;
+        var seconds = share * remainingSamples / remainingRuns / _samplesPerBenchSecond;
         seconds = Math.Clamp(seconds, MinimumSeconds, MaximumSeconds);
         return string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds * 10) / 10:0.0}s");
+    }
+
+    /// <summary>Learns the sampling rate from a run whose samples are not part of the series.</summary>
+    public void Calibrate(string benchTime, long targetSamples)
+    {
+        if (targetSamples > 0)
+        {
+            _samplesPerBenchSecond = targetSamples / double.Parse(benchTime.TrimEnd('s'), CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Records what a run of <paramref name="benchTime"/> gave, to plan the next one.</summary>

@@ -19,6 +19,9 @@ public static class BenchmarkFileWriter
     /// </summary>
     public const string ProfileRateVariable = "DODO_CPU_PROFILE_HZ";
 
+    // Any fixed seed: the seeded System.Random sequence is stable across .NET versions.
+    private const int ShuffleSeed = 20_260_101;
+
     /// <summary>
     /// Builds the benchmark source. It is not yet gofmt'd; the caller runs
     /// <c>GoToolchain.FormatAsync</c> and writes the file atomically into the package folder.
@@ -31,7 +34,8 @@ public static class BenchmarkFileWriter
         var caseWeights = CheckWeights(weights, snapshots.Snapshots.Count);
         var naming = BenchmarkNaming.For(package.Target, package.DeclaredNames);
         var locals = LocalNames(package.DeclaredNames);
-        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All]);
+        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All],
+            stringsOnHeap: true);
         var binding = new BenchmarkCaseBinder(package, log, writer.WhyNotRenderable).Bind(snapshots, caseWeights);
         if (binding.Cases.Count == 0)
         {
@@ -73,17 +77,14 @@ public static class BenchmarkFileWriter
     }
 
     /// <summary>
-    /// The order cases are cycled in, or null when every case has weight 1. Weights are reduced by
-    /// their greatest common divisor and interleaved (smooth weighted round-robin), so a heavy case
-    /// is spread over the cycle instead of repeated back to back.
+    /// The order cases are cycled in. Weights are reduced by their greatest common divisor, each
+    /// case appears as often as its reduced weight, and the cycle is shuffled (with a fixed seed,
+    /// so the file is reproducible): production's calls do not arrive in the order the case table
+    /// is laid out in memory, and a walk in that order would let the hardware prefetcher make
+    /// the benchmark's input warmer than production's ever is.
     /// </summary>
-    internal static IReadOnlyList<int>? Schedule(IReadOnlyList<int> weights)
+    internal static IReadOnlyList<int> Schedule(IReadOnlyList<int> weights)
     {
-        if (weights.All(w => w == 1))
-        {
-            return null;
-        }
-
         var divisor = weights.Aggregate(0, (g, w) => GreatestCommonDivisor(g, w));
         var reduced = weights.Select(w => (long)(w / divisor)).ToArray();
         var total = reduced.Sum();
@@ -94,24 +95,17 @@ public static class BenchmarkFileWriter
                 + "Scale the weights down.");
         }
 
-        var current = new long[reduced.Length];
-        var schedule = new List<int>((int)total);
-        for (var step = 0; step < total; step++)
+        var schedule = new int[total];
+        var position = 0;
+        for (var i = 0; i < reduced.Length; i++)
         {
-            var best = 0;
-            for (var i = 0; i < reduced.Length; i++)
+            for (var k = 0; k < reduced[i]; k++)
             {
-                current[i] += reduced[i];
-                if (current[i] > current[best])
-                {
-                    best = i;
-                }
+                schedule[position++] = i;
             }
-
-            current[best] -= total;
-            schedule.Add(best);
         }
 
+        new Random(ShuffleSeed).Shuffle(schedule);
         return schedule;
     }
 

@@ -6,7 +6,8 @@ namespace Dodo.Engine.GoCodegen;
 /// <summary>
 /// Where a generated benchmark comes from, written into its header comment: the production
 /// profiles and snapshots, the target, production's architecture, how cases are weighted, and
-/// the similarity reached so far (in percent; null before the first scoring). It holds no
+/// the similarity reached so far (in percent; null before the first scoring), and the GC pace
+/// the benchmark must run at to reproduce it (a fitted GOGC). It holds no
 /// timestamp, so regenerating from the same telemetry gives the same file.
 /// </summary>
 public sealed record BenchmarkProvenance(
@@ -16,7 +17,8 @@ public sealed record BenchmarkProvenance(
     string? Architecture,
     string Weights,
     double? Similarity,
-    double Threshold)
+    double Threshold,
+    string? GcPace = null)
 {
     private const int MaxLength = 160;
 
@@ -34,6 +36,7 @@ public sealed record BenchmarkProvenance(
             $"production: {(Architecture is { Length: > 0 } arch ? Sanitize(arch) : "unknown")}",
             $"weights:    {Sanitize(Weights)}",
             $"similarity: {similarity}",
+            $"gc pace:    {Sanitize(GcPace ?? "Go's default GOGC")}",
         ];
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         _literals.Add(literals);
     }
 
-    public string Build(BenchmarkProvenance provenance, IReadOnlyList<int>? schedule)
+    public string Build(BenchmarkProvenance provenance, IReadOnlyList<int> schedule)
     {
         var body = new StringBuilder();
         WriteCaseType(body);
@@ -40,7 +40,7 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         WriteCaseTable(body, shared);
         WriteSchedule(body, schedule);
         WriteProfileRate(body);
-        WriteBenchmark(body, schedule is not null);
+        WriteBenchmark(body);
         foreach (var helper in writer.HelperDeclarations())
         {
             body.Append('\n').Append(helper);
@@ -135,15 +135,10 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         body.Append("}\n\n");
     }
 
-    private void WriteSchedule(StringBuilder body, IReadOnlyList<int>? schedule)
+    private void WriteSchedule(StringBuilder body, IReadOnlyList<int> schedule)
     {
-        if (schedule is null)
-        {
-            return;
-        }
-
         body.Append(CultureInfo.InvariantCulture,
-            $"// {naming.Prefix}Schedule cycles through {Cases} in proportion to the case weights.\n");
+            $"// {naming.Prefix}Schedule cycles through {Cases} in proportion to the case weights, shuffled.\n");
         body.Append(CultureInfo.InvariantCulture, $"var {naming.Prefix}Schedule = []int{{\n");
         for (var i = 0; i < schedule.Count; i += 20)
         {
@@ -172,7 +167,7 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         body.Append(CultureInfo.InvariantCulture, $"{setRate}(hz)\n}}\n}}\n\n");
     }
 
-    private void WriteBenchmark(StringBuilder body, bool scheduled)
+    private void WriteBenchmark(StringBuilder body)
     {
         var results = package.Target.Results.Select(r => r.Substitute(binding.TypeArguments)).ToList();
         var sinkable = results.Count > 0 && results.All(r => writer.WhyNotRenderable(r) is null);
@@ -214,9 +209,7 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         body.Append(CultureInfo.InvariantCulture, $"for {locals.PB}.Next() {{\n");
         if (usesCase)
         {
-            var index = scheduled
-                ? $"{naming.Prefix}Schedule[{locals.Next}%len({naming.Prefix}Schedule)]"
-                : $"{locals.Next}%len({Cases})";
+            var index = $"{naming.Prefix}Schedule[{locals.Next}%len({naming.Prefix}Schedule)]";
             body.Append(CultureInfo.InvariantCulture, $"{locals.Case} := &{Cases}[{index}]\n");
         }
 

@@ -114,7 +114,9 @@ public sealed partial class GoLiteralWriter
         for (var i = 0; i < value.Entries.Count; i++)
         {
             var (capturedKey, capturedValue) = value.Entries[i];
+            _mapKeyDepth++;
             var key = Value(map.Key, capturedKey, site.MapKey(i));
+            _mapKeyDepth--;
             if (key.IsConstant && !constantKeys.Add(key.Text))
             {
                 // Two captured keys that truncation or redaction made equal: Go rejects both.

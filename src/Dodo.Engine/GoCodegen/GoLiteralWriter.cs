@@ -16,15 +16,23 @@ public sealed partial class GoLiteralWriter
     private readonly GoTypeScope _scope;
     private readonly GoTypeRenderer _renderer;
     private readonly GoPointerHelpers _helpers;
+    private readonly GoHeapStrings _heapStrings;
+    private readonly bool _stringsOnHeap;
     private readonly DiagnosticLog _log;
+
+    // Map keys stay constants: Go needs constant keys to reject duplicates at compile time, and
+    // the writer relies on that to account for keys that truncation made equal.
+    private int _mapKeyDepth;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     /// <param name="package">The target's package, as the inspector described it.</param>
     /// <param name="log">Receives the coded warnings (type mismatches, foreign zero values), once each.</param>
     /// <param name="generatedPrefix">Prefix of every generated name (helpers, import aliases avoid it).</param>
     /// <param name="reservedNames">Names the caller generates, which imports and helpers must not take.</param>
+    /// <param name="stringsOnHeap">Write strings as heap copies made at run time (see <see cref="GoHeapStrings"/>)
+    /// rather than as literals.</param>
     public GoLiteralWriter(GoPackageInfo package, DiagnosticLog log, string generatedPrefix = "dodo",
-        IEnumerable<string>? reservedNames = null)
+        IEnumerable<string>? reservedNames = null, bool stringsOnHeap = false)
     {
         var reserved = new HashSet<string>(package.DeclaredNames, StringComparer.Ordinal);
         reserved.UnionWith(reservedNames ?? []);
@@ -35,6 +43,8 @@ public sealed partial class GoLiteralWriter
         _scope = new GoTypeScope(package);
         _renderer = new GoTypeRenderer(imports, package.Types.ContainsKey);
         _helpers = new GoPointerHelpers(generatedPrefix, reserved.Contains);
+        _heapStrings = new GoHeapStrings(generatedPrefix, reserved.Contains, () => _renderer.Imports.Use("strings"));
+        _stringsOnHeap = stringsOnHeap;
         _log = log;
     }
 
@@ -50,8 +60,8 @@ public sealed partial class GoLiteralWriter
     /// <summary>The import declaration for everything written so far.</summary>
     public string ImportDeclaration() => _renderer.Imports.Declaration();
 
-    /// <summary>The pointer helpers the written expressions call.</summary>
-    public IEnumerable<string> HelperDeclarations() => _helpers.Declarations();
+    /// <summary>The helpers the written expressions call.</summary>
+    public IEnumerable<string> HelperDeclarations() => _helpers.Declarations().Concat(_heapStrings.Declarations());
 
     /// <summary>
     /// Writes <paramref name="value"/> as an expression assignable to <paramref name="declared"/>;
@@ -191,7 +201,11 @@ public sealed partial class GoLiteralWriter
             site.Loss(LossKind.Truncated, $"string replayed as its first {bytes.Length} bytes", missing);
         }
 
-        return Scalar(spelled, new GoScalar(GoStringLiteral.Quote(bytes), "string"), site.Typed);
+        var quoted = GoStringLiteral.Quote(bytes);
+        var scalar = !_stringsOnHeap || bytes.Length == 0 || _mapKeyDepth > 0
+            ? new GoScalar(quoted, "string")
+            : new GoScalar(_heapStrings.Call(quoted), "string", IsConstant: false);
+        return Scalar(spelled, scalar, site.Typed);
     }
 
     /// <summary>A scalar converted to the spelled type where Go would not infer it.</summary>

@@ -51,10 +51,10 @@ public sealed class BenchmarkJob
             + $"{generated.CaseCount} cases ({generated.DroppedCases} snapshots dropped).");
 
         var wantedSamples = SampleTarget.Choose(tree, _options, _log);
-        IReadOnlyList<SeriesRun> runs;
+        SeriesResult series;
         try
         {
-            runs = await MeasureAsync(workspace, generated, tree.Target, wantedSamples, cancellationToken);
+            series = await MeasureAsync(workspace, generated, tree, wantedSamples, cancellationToken);
         }
         catch
         {
@@ -62,12 +62,12 @@ public sealed class BenchmarkJob
             throw;
         }
 
-        var result = _clock.Time("score", () => SimilarityScore.Compare(tree, BenchmarkTree(runs, tree.Target),
-            _options.PrunePercent));
+        var result = _clock.Time("score", () => SimilarityScore.Compare(tree,
+            BenchmarkTree(series.Runs, tree.Target), _options.PrunePercent));
         var score = ScoreReport.From(tree.Target, result, _options.Threshold, _options.PrunePercent);
         if (score.Passed)
         {
-            var scored = Generate(workspace, profile, snapshots, score.Similarity);
+            var scored = Generate(workspace, profile, snapshots, score.Similarity, series.GcPaceNote);
             await file.ReplaceAsync(scored, cancellationToken);
         }
         else
@@ -79,7 +79,7 @@ public sealed class BenchmarkJob
         var report = new GateReport(
             score,
             new BenchmarkEntry(workspace.DisplayPath(file.Path), generated.BenchmarkName, generated.CaseCount,
-                generated.DroppedCases, runs.Select(r => r.Entry).ToList()),
+                generated.DroppedCases, series.Gogc, series.GcPaceNote, series.Runs.Select(r => r.Entry).ToList()),
             _options.ProductionProfiles.Select(Path.GetFullPath).ToList(),
             _options.SnapshotFiles.Select(Path.GetFullPath).ToList(),
             profile.Architecture,
@@ -122,7 +122,7 @@ public sealed class BenchmarkJob
     }
 
     private GeneratedBenchmark Generate(GoWorkspace workspace, StackProfile profile, SnapshotSet snapshots,
-        double? similarity)
+        double? similarity, string? gcPace = null)
     {
         var provenance = new BenchmarkProvenance(
             _options.ProductionProfiles.Select(workspace.DisplayPath).ToList(),
@@ -131,15 +131,16 @@ public sealed class BenchmarkJob
             profile.Architecture,
             Weights,
             similarity,
-            _options.Threshold);
+            _options.Threshold,
+            gcPace);
 
         // Only the first generation reports case losses; the second differs in its comment only.
         var log = similarity is null ? _log : new DiagnosticLog();
         return BenchmarkFileWriter.Generate(workspace.Package, snapshots, provenance, log);
     }
 
-    private async Task<IReadOnlyList<SeriesRun>> MeasureAsync(GoWorkspace workspace, GeneratedBenchmark generated,
-        string canonicalTarget, long wantedSamples, CancellationToken cancellationToken)
+    private async Task<SeriesResult> MeasureAsync(GoWorkspace workspace, GeneratedBenchmark generated,
+        CallTree production, long wantedSamples, CancellationToken cancellationToken)
     {
         var binary = Path.Combine(_options.OutputDirectory, "bin", generated.BenchmarkName + ".test");
         var runner = new BenchmarkRunner(workspace.Go, _log);
@@ -153,7 +154,7 @@ public sealed class BenchmarkJob
         _log.Progress($"Dodo: the benchmark runs until it has about {wantedSamples:N0} samples inside the target "
             + $"({_options.Runs} runs at {_options.ProfileHz} Hz).");
         return await _clock.TimeAsync("run benchmark", () => series.RunAsync(binary, workspace.PackageDirectory,
-            generated.BenchmarkName, canonicalTarget, wantedSamples, cancellationToken));
+            generated.BenchmarkName, production, wantedSamples, cancellationToken));
     }
 
     private static CallTree BenchmarkTree(IReadOnlyList<SeriesRun> runs, string canonicalTarget) =>

@@ -37,5 +37,11 @@ public sealed record BenchmarkJobOptions
     /// </summary>
     public int ProfileHz { get; init; } = 1000;
 
+    /// <summary>
+    /// The benchmark's GOGC. Null fits it: a calibration run matches the GC's pace to production's
+    /// (see <see cref="GcPace"/>).
+    /// </summary>
+    public int? Gogc { get; init; }
+
     public string? GoExecutable { get; init; }
 }

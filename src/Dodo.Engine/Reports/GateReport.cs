@@ -8,7 +8,9 @@ public sealed record RunEntry(int Run, string BenchTime, long Iterations, double
     double? AllocsPerOp, long TargetSamples, double Seconds);
 
 /// <summary>The generated benchmark: where it is, what it calls, what it was built from.</summary>
-public sealed record BenchmarkEntry(string File, string Name, int Cases, int DroppedCases,
+/// <param name="Gogc">The GOGC the runs used; null for Go's default.</param>
+/// <param name="GcPace">How that GOGC was chosen.</param>
+public sealed record BenchmarkEntry(string File, string Name, int Cases, int DroppedCases, int? Gogc, string? GcPace,
     IReadOnlyList<RunEntry> Runs);
 
 /// <summary>Everything report.json holds: the score, the benchmark, its inputs and the stage times.</summary>

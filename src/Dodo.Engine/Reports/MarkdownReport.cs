@@ -58,7 +58,7 @@ public static class MarkdownReport
             $"`{Code(benchmark.Name)}` in `{Code(benchmark.File)}`: {benchmark.Cases} cases "
             + $"({benchmark.DroppedCases} snapshots dropped), built with {report.GoVersion} on "
             + $"{report.BenchmarkArchitecture}; production profile architecture: "
-            + $"{report.ProductionArchitecture ?? "unknown"}.");
+            + $"{report.ProductionArchitecture ?? "unknown"}. GC pace: {benchmark.GcPace ?? "Go's default GOGC"}.");
         text.AppendLine();
         text.AppendLine("| run | benchtime | iterations | ns/op | B/op | allocs/op | target samples | seconds |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -13,6 +13,14 @@ public class SamplePlanTests
     }
 
     [Test]
+    public void TheFirstGuessAssumesATimerTickCapOfTwoHundredFiftyHertz()
+    {
+        var plan = new SamplePlan(wantedSamples: 15000, runs: 3, parallelism: 2, profileHz: 1000);
+
+        Assert.That(plan.NextBenchTime(0), Is.EqualTo("10.0s"));
+    }
+
+    [Test]
     public void LaterRunsUseTheRateTheFirstRunMeasured()
     {
         var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2, profileHz: 100);

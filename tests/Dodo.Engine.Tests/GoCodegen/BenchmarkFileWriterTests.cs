@@ -80,6 +80,19 @@ public class BenchmarkFileWriterTests
     }
 
     [Test]
+    public void CapturedStringsAreCopiedToTheHeapWhenTheTableIsBuilt()
+    {
+        var source = BenchmarkFileWriter.Generate(FilterPackage(), Set(Call("a", "3")), Provenance, _log).Source;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source, Does.Contain("dodoFilterApplyOnHeap(\"env:prod\")"));
+            Assert.That(source, Does.Not.Contain("{\"env:prod\"}"), "no captured string stays a literal");
+            Assert.That(source, Does.Contain("func dodoFilterApplyOnHeap(s string) string {"));
+        });
+    }
+
+    [Test]
     public void TheProfilingRateIsRaisedOnlyWhenDodoAsksForIt()
     {
         var source = BenchmarkFileWriter.Generate(FilterPackage(), Set(Call("a", "3")), Provenance, _log).Source;
@@ -139,10 +152,24 @@ public class BenchmarkFileWriterTests
             Assert.That(benchmark.CaseCount, Is.EqualTo(2));
             Assert.That(benchmark.Source, Does.Contain("var dodoFilterApplySchedule = []int{"));
             Assert.That(benchmark.Source, Does.Contain("dodoFilterApplySchedule[next%len(dodoFilterApplySchedule)]"));
-            Assert.That(schedule!.Count(i => i == 0), Is.EqualTo(3));
-            Assert.That(schedule!.Count(i => i == 1), Is.EqualTo(1));
-            Assert.That(BenchmarkFileWriter.Schedule([4, 2])!.Count, Is.EqualTo(3), "weights are reduced by their GCD");
-            Assert.That(BenchmarkFileWriter.Schedule([1, 1]), Is.Null);
+            Assert.That(schedule.Count(i => i == 0), Is.EqualTo(3));
+            Assert.That(schedule.Count(i => i == 1), Is.EqualTo(1));
+            Assert.That(BenchmarkFileWriter.Schedule([4, 2]), Has.Count.EqualTo(3), "weights are reduced by their GCD");
+        });
+    }
+
+    [Test]
+    public void UniformWeightsVisitEveryCaseOnceInAShuffledReproducibleOrder()
+    {
+        var weights = Enumerable.Repeat(1, 50).ToList();
+
+        var schedule = BenchmarkFileWriter.Schedule(weights);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schedule, Is.EquivalentTo(Enumerable.Range(0, 50)));
+            Assert.That(schedule, Is.Not.Ordered, "table order would let the prefetcher warm the input");
+            Assert.That(BenchmarkFileWriter.Schedule(weights), Is.EqualTo(schedule));
         });
     }
 
