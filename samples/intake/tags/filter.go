@@ -98,6 +98,10 @@ func (f *Filter) add(rule Rule) error {
 	return nil
 }
 
+// keptOnStack is the batch size up to which Apply needs no heap allocation
+// for the tags it keeps.
+const keptOnStack = 64
+
 // Result summarises one Apply call.
 type Result struct {
 	// Key fingerprints the kept tag set (FNV-1a 64 over the sorted, distinct tags).
@@ -111,7 +115,13 @@ type Result struct {
 // Apply normalizes tags, drops those the rules match, and returns the
 // fingerprint of the distinct remaining tags. It does not modify tags.
 func (f *Filter) Apply(tags []string) Result {
-	kept := make([]string, 0, len(tags))
+	// Most batches fit this buffer on the stack: no allocation per call, and
+	// no write barriers while the GC runs.
+	var buf [keptOnStack]string
+	kept := buf[:0]
+	if len(tags) > len(buf) {
+		kept = make([]string, 0, len(tags))
+	}
 	dropped := 0
 	for _, tag := range tags {
 		normalized := Normalize(tag)
@@ -131,13 +141,13 @@ func (f *Filter) matches(tag string) bool {
 	if _, ok := f.literals[tag]; ok {
 		return true
 	}
-	if key, _, ok := strings.Cut(tag, ":"); ok {
-		if _, ok := f.literals[key]; ok {
+	if colon := strings.IndexByte(tag, ':'); colon >= 0 {
+		if _, ok := f.literals[tag[:colon]]; ok {
 			return true
 		}
 	}
 	for _, prefix := range f.prefixes {
-		if strings.HasPrefix(tag, prefix) {
+		if len(tag) >= len(prefix) && tag[:len(prefix)] == prefix {
 			return true
 		}
 	}

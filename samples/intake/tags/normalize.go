@@ -46,7 +46,7 @@ func classify(tag string) tagClass {
 		return asciiOnly
 	}
 	class := canonical
-	if len(tag) > MaxTagLength || !isLowerASCII(tag[0]) || tag[len(tag)-1] == '_' {
+	if len(tag) > MaxTagLength || asciiClass[tag[0]]&lowerLetter == 0 || tag[len(tag)-1] == '_' {
 		class = asciiOnly
 	}
 	for i := 0; i < len(tag); i++ {
@@ -54,18 +54,32 @@ func classify(tag string) tagClass {
 		if c >= utf8.RuneSelf {
 			return nonASCII
 		}
-		if class == canonical && !isCanonicalASCII(c) {
+		if class == canonical && asciiClass[c]&canonicalByte == 0 {
 			class = asciiOnly
 		}
 	}
 	return class
 }
 
-func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+// asciiClass tells, for each byte, what normalization makes of it: the hot
+// loops read this table instead of testing ranges, one load per byte.
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = lowerLetter | canonicalByte
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = canonicalByte
+	}
+	for _, c := range "_-:./" {
+		t[c] = canonicalByte
+	}
+	return t
+}()
 
-func isCanonicalASCII(c byte) bool {
-	return isLowerASCII(c) || '0' <= c && c <= '9' || isPunctuation(rune(c))
-}
+const (
+	lowerLetter   = 1 << iota // 'a'..'z'
+	canonicalByte             // kept as is by normalization
+)
 
 func isPunctuation(r rune) bool {
 	return r == '_' || r == '-' || r == ':' || r == '.' || r == '/'
@@ -80,10 +94,10 @@ func normalizeASCII(tag string) string {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if len(out) == 0 && !isLowerASCII(c) {
+		if len(out) == 0 && asciiClass[c]&lowerLetter == 0 {
 			continue
 		}
-		if !isCanonicalASCII(c) {
+		if asciiClass[c]&canonicalByte == 0 {
 			if out[len(out)-1] == '_' {
 				continue
 			}

@@ -13,7 +13,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,7 +21,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -36,6 +34,7 @@ var stringLimit = snapshot.DefaultLimits.MaxLength
 
 type options struct {
 	duration, maxDuration, targetCPU time.Duration
+	profilePeriod                    time.Duration
 	workers, snapshots               int
 	seed                             int64
 	out, service                     string
@@ -44,13 +43,14 @@ type options struct {
 func main() {
 	var o options
 	flag.DurationVar(&o.duration, "duration", 3*time.Minute, "how long to drive the service at least")
-	flag.DurationVar(&o.targetCPU, "target-cpu", 320*time.Second,
+	flag.DurationVar(&o.targetCPU, "target-cpu", 2000*time.Second,
 		"after -duration, keep going until the target has used this much CPU (0: do not)")
-	flag.DurationVar(&o.maxDuration, "max-duration", 8*time.Minute, "hard limit on the run's length")
+	flag.DurationVar(&o.maxDuration, "max-duration", 45*time.Minute, "hard limit on the run's length")
+	flag.DurationVar(&o.profilePeriod, "profile-period", time.Minute, "length of each CPU profile window")
 	flag.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "request-handling goroutines")
 	flag.IntVar(&o.snapshots, "snapshots", 280, "snapshots to keep, sampled uniformly over calls")
 	flag.Int64Var(&o.seed, "seed", 1, "seed of the input stream and of the sampling")
-	flag.StringVar(&o.out, "out", "production", "folder for cpu.pprof and snapshots.json")
+	flag.StringVar(&o.out, "out", "production", "folder for the cpu-NNN.pprof windows and snapshots.json")
 	flag.StringVar(&o.service, "service", "intake", "service name reported in snapshots")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -69,6 +69,8 @@ func (o options) validate() error {
 		return errors.New("-workers must be at least 1")
 	case o.snapshots < 1:
 		return errors.New("-snapshots must be at least 1")
+	case o.profilePeriod < time.Second:
+		return errors.New("-profile-period must be at least 1s")
 	case o.targetCPU < 0:
 		return errors.New("-target-cpu must not be negative")
 	}
@@ -102,16 +104,18 @@ func run(o options) error {
 		return err
 	}
 
-	var elapsed, cpu time.Duration
-	err = writeFileAtomic(filepath.Join(o.out, "cpu.pprof"), func(w *bufio.Writer) error {
-		if err := pprof.StartCPUProfile(w); err != nil {
-			return err
-		}
-		elapsed, cpu = drive(o, workers)
-		pprof.StopCPUProfile()
-		return nil
-	})
+	profiles := &profileRecorder{dir: o.out, period: o.profilePeriod}
+	if err := profiles.removeStale(); err != nil {
+		return err
+	}
+	if err := profiles.begin(); err != nil {
+		return err
+	}
+	elapsed, cpu, err := drive(o, workers, profiles)
 	if err != nil {
+		return err
+	}
+	if err := profiles.end(); err != nil {
 		return err
 	}
 
@@ -122,13 +126,14 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	printSummary(os.Stdout, o, tenants, workers, records, elapsed, cpu, m)
+	printSummary(os.Stdout, o, tenants, workers, records, elapsed, cpu, m, profiles.windows)
 	return nil
 }
 
-// drive runs the workers until the run is long enough; it returns the run's
-// length and the estimated CPU time spent in the target.
-func drive(o options, workers []*worker) (time.Duration, time.Duration) {
+// drive runs the workers until the run is long enough, rotating the profile
+// windows; it returns the run's length and the estimated CPU time spent in
+// the target.
+func drive(o options, workers []*worker, profiles *profileRecorder) (time.Duration, time.Duration, error) {
 	var stop atomic.Bool
 	var wg sync.WaitGroup
 	for _, w := range workers {
@@ -145,6 +150,11 @@ func drive(o options, workers []*worker) (time.Duration, time.Duration) {
 		time.Sleep(time.Second)
 		elapsed := time.Since(start)
 		cpu := meter.update()
+		if err := profiles.rotate(); err != nil {
+			stop.Store(true)
+			wg.Wait()
+			return 0, 0, err
+		}
 		if time.Since(lastReport) >= 30*time.Second {
 			fmt.Fprintf(os.Stderr, "%4.0fs: target CPU %.0fs\n", elapsed.Seconds(), cpu.Seconds())
 			lastReport = time.Now()
@@ -158,7 +168,7 @@ func drive(o options, workers []*worker) (time.Duration, time.Duration) {
 	for _, w := range workers {
 		w.published.Store(int64(w.inTarget))
 	}
-	return time.Since(start), meter.update()
+	return time.Since(start), meter.update(), nil
 }
 
 // sampledRecords merges the workers' reservoirs into one uniform sample,
@@ -170,7 +180,7 @@ func sampledRecords(workers []*worker, o options) []*record {
 	}
 	records := mergeReservoirs(rs, o.snapshots, rand.New(rand.NewSource(o.seed)))
 	sort.SliceStable(records, func(i, j int) bool {
-		return records[i].envelope.Timestamp < records[j].envelope.Timestamp
+		return records[i].timestamp < records[j].timestamp
 	})
 	return records
 }
@@ -180,11 +190,7 @@ func sampledRecords(workers []*worker, o options) []*record {
 func writeSnapshots(w *bufio.Writer, records []*record) error {
 	w.WriteString("[\n")
 	for i, r := range records {
-		b, err := json.Marshal(r.envelope)
-		if err != nil {
-			return err
-		}
-		w.Write(b)
+		w.Write(r.encoded)
 		if i < len(records)-1 {
 			w.WriteByte(',')
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"reflect"
@@ -37,11 +38,17 @@ func newProbeSite(service, probeID, mainPath string) (probeSite, error) {
 // targetSymbol is the target's Go symbol, as in profiles and snapshots.
 const targetSymbol = "intake/tags.(*Filter).Apply"
 
-// record is one snapshot in the making: filled at entry, completed at return.
+// record is one snapshot: filled at entry, completed at return, and then
+// kept only as its JSON encoding. The agent captures out of process; holding
+// the captured value trees in this heap would give the GC work inside the
+// target that the real service does not have.
 type record struct {
-	envelope snapshot.Envelope
-	stats    snapshot.Stats
-	call     int64 // the call's number in its worker, from 1
+	envelope  snapshot.Envelope // until the call returns
+	encoded   []byte            // the envelope's JSON, once the call returned
+	timestamp int64
+	stats     snapshot.Stats
+	mix       tagStats // the captured batch, as the README states the mix
+	call      int64    // the call's number in its worker, from 1
 }
 
 // probe plays the agent's part for one worker: it decides at each entry
@@ -94,12 +101,23 @@ func (p *probe) exit(elapsed time.Duration, result tags.Result) {
 	}
 	d := uint64(elapsed)
 	r.envelope.Duration = &d
+	r.seal()
+}
+
+// seal encodes the completed envelope and lets go of its value trees.
+func (r *record) seal() {
+	encoded, err := json.Marshal(r.envelope)
+	if err != nil {
+		panic(fmt.Sprintf("encoding a snapshot: %v", err)) // the types are ours; this cannot fail
+	}
+	r.mix.addCapturedBatch(&r.envelope)
+	r.encoded, r.timestamp, r.envelope = encoded, r.envelope.Timestamp, snapshot.Envelope{}
 }
 
 func (p *probe) capture(f *tags.Filter, batch []string) *record {
 	now := time.Now()
 	receiver, rs := snapshot.CaptureValue(reflect.ValueOf(f), p.limits)
-	args, as := snapshot.CaptureValue(reflect.ValueOf(batch), p.limits)
+	args, as := snapshot.CaptureValue(reflect.ValueOf(detach(batch)), p.limits)
 	r := &record{stats: rs, call: p.reservoir.calls}
 	r.stats.Add(as)
 	r.envelope = snapshot.Envelope{
@@ -167,4 +185,15 @@ func uuid4(rng *rand.Rand) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// detach copies the tags out of the worker's request buffer, which the
+// next call overwrites, as the agent copies captured memory out of the
+// process.
+func detach(batch []string) []string {
+	out := make([]string, len(batch))
+	for i, tag := range batch {
+		out[i] = string([]byte(tag))
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"math/rand"
 	"os"
 	"strings"
@@ -16,8 +18,7 @@ func TestSampledCallIsCapturedAtItsCallSite(t *testing.T) {
 
 	w.call()
 
-	rec := w.probe.reservoir.slots[0]
-	stack := rec.envelope.Debugger.Snapshot.Stack
+	stack := sealed(t, w.probe.reservoir.slots[0]).Debugger.Snapshot.Stack
 	if stack[0].Function != targetSymbol || stack[0].FileName != "intake/tags/filter.go" {
 		t.Errorf("first frame = %+v, want the target", stack[0])
 	}
@@ -38,15 +39,14 @@ func TestSampledCallCapturesReceiverArgumentsResultAndDuration(t *testing.T) {
 
 	w.call()
 
-	env := w.probe.reservoir.slots[0].envelope
+	rec := w.probe.reservoir.slots[0]
+	env := sealed(t, rec)
 	args := env.Debugger.Snapshot.Captures.Entry.Arguments
-	if len(args) != 2 || args[0].Name != "f" || args[0].Value.Type != "*intake/tags.Filter" ||
-		args[1].Name != "tags" || args[1].Value.Type != "[]string" {
-		t.Errorf("arguments = %+v", args)
+	if len(args) != 2 || args["f"].Type != "*intake/tags.Filter" || args["tags"].Type != "[]string" ||
+		bytes.Index(rec.encoded, []byte(`"f":`)) > bytes.Index(rec.encoded, []byte(`"tags":`)) {
+		t.Errorf("arguments = %+v, want f then tags", args)
 	}
-	ret := env.Debugger.Snapshot.Captures.Return
-	if ret == nil || ret.Locals[0].Name != "@return" ||
-		ret.Locals[0].Value.Type != "intake/tags.Result" {
+	if ret := env.Debugger.Snapshot.Captures.Return.Locals["@return"]; ret.Type != "intake/tags.Result" {
 		t.Errorf("return capture = %+v", ret)
 	}
 	if env.Duration == nil || *env.Duration == 0 {
@@ -55,6 +55,20 @@ func TestSampledCallCapturesReceiverArgumentsResultAndDuration(t *testing.T) {
 	if env.Logger.Method != targetSymbol || env.Logger.ThreadID == 0 {
 		t.Errorf("logger = %+v", env.Logger)
 	}
+}
+
+// sealed decodes a completed record's JSON, independently of package
+// snapshot's types.
+func sealed(t *testing.T, rec *record) envelope {
+	t.Helper()
+	if rec.envelope.Debugger.Snapshot.ID != "" {
+		t.Error("the record still holds its value trees after the call returned")
+	}
+	var env envelope
+	if err := json.Unmarshal(rec.encoded, &env); err != nil {
+		t.Fatalf("record JSON: %v", err)
+	}
+	return env
 }
 
 func TestUnsampledCallsLeaveNoPendingCapture(t *testing.T) {
@@ -133,13 +147,52 @@ func testWorker(t *testing.T, k int) *worker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &worker{
+	w := &worker{
 		mix:       newMix(defaultMix, 1),
 		picker:    newTenantPicker(tenants),
 		inputs:    rand.New(rand.NewSource(1)),
 		probe:     newProbe(site, k, 2),
 		perTenant: make([]int64, len(tenants)),
 	}
+	w.fillSeries()
+	return w
+}
+
+func TestAWorkerFiltersOneOfItsActiveSeries(t *testing.T) {
+	w := testWorker(t, 1)
+
+	w.call()
+
+	captured := sealed(t, w.probe.reservoir.slots[0]).Debugger.Snapshot.Captures.Entry.Arguments["tags"]
+	found := false
+	for _, r := range w.series {
+		found = found || equalTags(capturedTags(captured), r.tags)
+	}
+	if !found {
+		t.Errorf("the captured batch is none of the worker's series: %v", capturedTags(captured))
+	}
+}
+
+func capturedTags(v capturedValue) []string {
+	var tags []string
+	for _, e := range v.Elements {
+		if e.Value != nil {
+			tags = append(tags, *e.Value)
+		}
+	}
+	return tags
+}
+
+func equalTags(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // lineContaining finds the line of a source file that contains text, to

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -159,14 +160,23 @@ func TestRecordedTagMixMatchesTheConfiguredMix(t *testing.T) {
 		float64(want.Over100)/float64(want.Batches), 0.03)
 }
 
-func TestRecordedProfileIsAGzippedProfile(t *testing.T) {
-	b, err := os.ReadFile(recordedDir + "cpu.pprof")
+func TestRecordedProfilesAreGzippedProfiles(t *testing.T) {
+	paths, err := filepath.Glob(recordedDir + profilePattern)
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	if !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
-		t.Errorf("cpu.pprof does not start with the gzip magic")
+	if len(paths) < 2 {
+		t.Errorf("found %d profile windows, want several", len(paths))
+	}
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
+			t.Errorf("%s does not start with the gzip magic", path)
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // printSummary reports what was recorded and how it compares with the mix
 // the harness was configured to send.
 func printSummary(out io.Writer, o options, tenants []tenant, workers []*worker,
-	records []*record, elapsed, cpu time.Duration, m *mix) {
+	records []*record, elapsed, cpu time.Duration, m *mix, windows []string) {
 	var calls int64
 	perTenant := make([]int64, len(tenants))
 	var inTarget time.Duration
@@ -39,20 +39,26 @@ func printSummary(out io.Writer, o options, tenants []tenant, workers []*worker,
 	var sampled tagStats
 	for _, r := range records {
 		truncations.Add(r.stats)
-		sampled.addCapturedBatch(r)
+		sampled.add(r.mix)
 	}
 	fmt.Fprintf(out, "snapshots: %d (%s); truncations: %d strings, %d collections, %d depth\n",
 		len(records), fileSize(filepath.Join(o.out, "snapshots.json")),
 		truncations.TruncatedStrings, truncations.ClampedCollections, truncations.DepthCuts)
 	fmt.Fprintf(out, "configured mix: %s\n", measureMix(m, o.seed, 200000))
 	fmt.Fprintf(out, "snapshot mix:   %s\n", sampled)
-	fmt.Fprintf(out, "cpu profile: %s\n", fileSize(filepath.Join(o.out, "cpu.pprof")))
+	size := int64(0)
+	for _, path := range windows {
+		if info, err := os.Stat(path); err == nil {
+			size += info.Size()
+		}
+	}
+	fmt.Fprintf(out, "cpu profiles: %d windows of %s, %.2f MB\n", len(windows), o.profilePeriod, float64(size)/1e6)
 }
 
 // addCapturedBatch counts the tags of a snapshot's "tags" argument, using
 // the original length of truncated strings.
-func (s *tagStats) addCapturedBatch(r *record) {
-	args := r.envelope.Debugger.Snapshot.Captures.Entry.Arguments
+func (s *tagStats) addCapturedBatch(e *snapshot.Envelope) {
+	args := e.Debugger.Snapshot.Captures.Entry.Arguments
 	for _, a := range args {
 		if a.Name != "tags" {
 			continue
@@ -67,6 +73,15 @@ func (s *tagStats) addCapturedBatch(r *record) {
 			}
 		}
 	}
+}
+
+func (s *tagStats) add(o tagStats) {
+	s.Batches += o.Batches
+	s.Tags += o.Tags
+	s.Over100 += o.Over100
+	s.Uppercase += o.Uppercase
+	s.NonASCII += o.NonASCII
+	s.OverLimit += o.OverLimit
 }
 
 func atoiOr(s string, fallback int) int {
