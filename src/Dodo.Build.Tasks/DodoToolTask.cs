@@ -21,8 +21,12 @@ public abstract class DodoToolTask : ToolTask
 
     protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
 
-    // Progress lines are what a user waits on during a long benchmark run.
+    // The engine writes its progress and result lines to standard error (standard output is kept
+    // for --json answers); they are what a user waits on during a long benchmark run, so they
+    // must show at the default (minimal) verbosity.
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
+
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
 
     protected override Encoding StandardOutputEncoding => Encoding.UTF8;
 
