@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,8 +17,7 @@ type profileRecorder struct {
 	period time.Duration
 
 	windows []string
-	tmp     *os.File
-	buf     *bufio.Writer
+	window  *pendingFile
 	started time.Time
 }
 
@@ -43,14 +41,13 @@ func (r *profileRecorder) removeStale() error {
 
 // begin opens the next window.
 func (r *profileRecorder) begin() error {
-	tmp, err := os.CreateTemp(r.dir, ".cpu-window.*")
+	window, err := createPending(r.dir, ".cpu-window.*")
 	if err != nil {
 		return err
 	}
-	r.tmp, r.buf, r.started = tmp, bufio.NewWriterSize(tmp, 1<<20), time.Now()
-	if err := pprof.StartCPUProfile(r.buf); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	r.window, r.started = window, time.Now()
+	if err := pprof.StartCPUProfile(window); err != nil {
+		window.discard()
 		return err
 	}
 	return nil
@@ -71,24 +68,8 @@ func (r *profileRecorder) rotate() error {
 // end closes the open window and renames it into place.
 func (r *profileRecorder) end() error {
 	pprof.StopCPUProfile()
-	tmp := r.tmp
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := r.buf.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
 	path := filepath.Join(r.dir, fmt.Sprintf("cpu-%03d.pprof", len(r.windows)+1))
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := r.window.commit(path); err != nil {
 		return err
 	}
 	r.windows = append(r.windows, path)
