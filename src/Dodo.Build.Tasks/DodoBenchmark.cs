@@ -10,7 +10,9 @@ namespace Dodo.Build.Tasks;
 /// </summary>
 public sealed class DodoBenchmark : DodoToolTask
 {
-    /// <summary>The Go function or method to benchmark, for example <c>example.com/svc/tags.(*Filter).Apply</c>.</summary>
+    /// <summary>
+    /// The Go function or method to benchmark, for example <c>example.com/svc/tags.(*Filter).Apply</c>.
+    /// </summary>
     [Required]
     public string Target { get; set; } = "";
 

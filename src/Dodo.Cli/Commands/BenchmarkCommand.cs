@@ -104,7 +104,8 @@ public static class BenchmarkCommand
                     ProductionProfiles = result.GetValue(production)!,
                     SnapshotFiles = result.GetValue(snapshots)!,
                     ModuleDirectory = module,
-                    OutputDirectory = Path.GetFullPath(result.GetValue(outputDir) ?? Path.Combine(module, "obj", "dodo")),
+                    OutputDirectory = Path.GetFullPath(
+                        result.GetValue(outputDir) ?? Path.Combine(module, "obj", "dodo")),
                     Threshold = result.GetValue(threshold),
                     PrunePercent = result.GetValue(prune),
                     Runs = result.GetValue(runs),

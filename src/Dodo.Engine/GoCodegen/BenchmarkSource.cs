@@ -163,7 +163,8 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         body.Append("// starts the profiler at 100 Hz, and keeps a rate set before it. Plain go test is unaffected.\n");
         body.Append("func init() {\n");
         body.Append(CultureInfo.InvariantCulture,
-            $"if hz, err := {atoi}({getenv}(\"{BenchmarkFileWriter.ProfileRateVariable}\")); err == nil && hz > 0 {{\n");
+            $"if hz, err := {atoi}({getenv}(\"{BenchmarkFileWriter.ProfileRateVariable}\")); "
+            + $"err == nil && hz > 0 {{\n");
         body.Append(CultureInfo.InvariantCulture, $"{setRate}(hz)\n}}\n}}\n\n");
     }
 

@@ -23,5 +23,6 @@ public sealed class StageClock
         }
     }
 
-    public T Time<T>(string stage, Func<T> work) => TimeAsync(stage, () => Task.FromResult(work())).GetAwaiter().GetResult();
+    public T Time<T>(string stage, Func<T> work) =>
+        TimeAsync(stage, () => Task.FromResult(work())).GetAwaiter().GetResult();
 }

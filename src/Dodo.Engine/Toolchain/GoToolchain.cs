@@ -52,7 +52,8 @@ public sealed class GoToolchain
         if (goPath is null || !File.Exists(goPath))
         {
             throw new DodoException(DiagnosticCodes.GoNotFound,
-                "The Go toolchain was not found" + (explicitPath is { Length: > 0 } ? $" at '{explicitPath}'" : " on PATH")
+                "The Go toolchain was not found"
+                + (explicitPath is { Length: > 0 } ? $" at '{explicitPath}'" : " on PATH")
                 + ". Install Go (Debian: 'apt-get install golang-go') or set DodoGoExecutable / --go.");
         }
 

@@ -238,7 +238,8 @@ public class BenchmarkFileWriterTests
             // Ordinal: culture-aware matching ignores format characters such as U+202E.
             Assert.That(source.IndexOfAny(['\u2028', '\u202E', '\r']), Is.EqualTo(-1));
             // The one init is the generator's own (the profiling rate); none came from the provenance.
-            Assert.That(source.Split('\n').Where(l => l.StartsWith("func init")), Is.EqualTo(new[] { "func init() {" }));
+            Assert.That(source.Split('\n').Where(l => l.StartsWith("func init")),
+                Is.EqualTo(new[] { "func init() {" }));
         });
     }
 
