@@ -50,8 +50,11 @@ public sealed class DodoBenchmark : DodoToolTask
     /// <summary>The CPU profiler's rate while the benchmark runs, in Hz.</summary>
     public string? ProfileHz { get; set; }
 
-    /// <summary>The benchmark's GOGC; empty fits it to production's GC pace.</summary>
-    public string? Gogc { get; set; }
+    /// <summary><c>false</c> evaluates the cases as captured instead of fitting weights and machine state.</summary>
+    public string? Fit { get; set; }
+
+    /// <summary>Evaluations Loop 1 may spend reaching the threshold.</summary>
+    public string? MaxEvaluations { get; set; }
 
     /// <summary>The go executable; empty means <c>go</c> on PATH.</summary>
     public string? GoExecutable { get; set; }
@@ -89,7 +92,8 @@ public sealed class DodoBenchmark : DodoToolTask
         AppendIfSet(builder, "--min-samples ", MinSamples);
         AppendIfSet(builder, "--bench-time ", BenchTime);
         AppendIfSet(builder, "--profile-hz ", ProfileHz);
-        AppendIfSet(builder, "--gogc ", Gogc);
+        AppendIfSet(builder, "--fit ", Fit);
+        AppendIfSet(builder, "--max-evaluations ", MaxEvaluations);
         AppendIfSet(builder, "--go ", GoExecutable);
     }
 

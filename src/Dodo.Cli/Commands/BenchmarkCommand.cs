@@ -5,8 +5,8 @@ using Dodo.Engine.Reports;
 namespace Dodo.Cli.Commands;
 
 /// <summary>
-/// <c>dodo benchmark</c>: the main job. Generates the Go benchmark from production telemetry, runs it,
-/// scores it and gates on the score.
+/// <c>dodo benchmark</c>: the main job, Loop 1. Generates the Go benchmark from production telemetry,
+/// calibrates and fits it, evaluates it, and gates on the score.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -70,15 +70,22 @@ public static class BenchmarkCommand
                 r.AddError("--profile-hz must be from 1 to 10000.");
             }
         });
-        var gogc = new Option<int?>("--gogc")
+        var fit = new Option<bool>("--fit")
         {
-            Description = "The benchmark's GOGC (default: fitted so the GC paces the target as in production).",
+            Description = "Calibrate and fit the case weights and the machine state to production (the default); "
+                + "--fit false evaluates the cases once each, as captured.",
+            DefaultValueFactory = _ => true,
         };
-        gogc.Validators.Add(r =>
+        var maxEvaluations = new Option<int>("--max-evaluations")
         {
-            if (r.GetValueOrDefault<int?>() is < 1 or > 100_000)
+            Description = "Evaluations (of --runs runs each) Loop 1 may spend reaching the threshold.",
+            DefaultValueFactory = _ => 5,
+        };
+        maxEvaluations.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 50)
             {
-                r.AddError("--gogc must be from 1 to 100000.");
+                r.AddError("--max-evaluations must be from 1 to 50.");
             }
         });
         var go = new Option<string?>("--go") { Description = "The go executable (default: go on PATH)." };
@@ -89,7 +96,7 @@ public static class BenchmarkCommand
             + "score it against production and gate on the score (exit code 1 when below the threshold).")
         {
             target, production, snapshots, moduleDir, outputDir, threshold, prune, runs, minSamples, benchTime,
-            profileHz, gogc, go, json, verbose,
+            profileHz, fit, maxEvaluations, go, json, verbose,
         };
 
         command.SetAction((result, cancellationToken) =>
@@ -112,7 +119,8 @@ public static class BenchmarkCommand
                     MinSamples = result.GetValue(minSamples),
                     BenchTime = result.GetValue(benchTime),
                     ProfileHz = result.GetValue(profileHz),
-                    Gogc = result.GetValue(gogc),
+                    Fit = result.GetValue(fit),
+                    MaxEvaluations = result.GetValue(maxEvaluations),
                     GoExecutable = result.GetValue(go),
                 };
                 var report = await new BenchmarkJob(options, console.Log).RunAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Text.Json;
 using Dodo.Engine.Diagnostics;
+using Dodo.Engine.IO;
 using Dodo.Engine.Toolchain;
 
 namespace Dodo.Engine.Benchmarks;
@@ -26,12 +28,21 @@ public sealed partial class BenchmarkRunner
     /// Compiles the package's test binary to <paramref name="binaryPath"/>. Compiler errors are
     /// reported one by one, with their file and line, under one code.
     /// </summary>
+    /// <param name="extraFiles">Files to compile as if they were in the package (name → source), added
+    /// with go's -overlay so that the package folder never holds them; they are written beside the binary.</param>
     public async Task CompileAsync(string packageDirectory, string binaryPath,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? extraFiles = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(binaryPath)!);
-        var result = await _go.RunAsync(["test", "-c", "-o", binaryPath, "."], packageDirectory,
-            CompileTimeout, cancellationToken);
+        // go vet does not see -overlay files (Go 1.19) and would fail on them; the build only compiles.
+        List<string> arguments = ["test", "-c", "-vet=off", "-o", binaryPath];
+        if (extraFiles is { Count: > 0 })
+        {
+            arguments.Add("-overlay=" + WriteOverlay(packageDirectory, binaryPath, extraFiles));
+        }
+
+        arguments.Add(".");
+        var result = await _go.RunAsync(arguments, packageDirectory, CompileTimeout, cancellationToken);
         if (result.Succeeded)
         {
             return;
@@ -101,6 +112,26 @@ public sealed partial class BenchmarkRunner
 
         var (iterations, ns, bytes, allocs) = parsed.Value;
         return new BenchmarkRun(number, profilePath, benchTime, iterations, ns, bytes, allocs, result.Elapsed);
+    }
+
+    /// <summary>Writes the extra files and go's overlay description (JSON) beside the binary.</summary>
+    private static string WriteOverlay(string packageDirectory, string binaryPath,
+        IReadOnlyDictionary<string, string> extraFiles)
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(binaryPath)!, Path.GetFileName(binaryPath) + ".overlay");
+        Directory.CreateDirectory(directory);
+        var replace = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, source) in extraFiles)
+        {
+            var file = Path.Combine(directory, Path.GetFileName(name));
+            AtomicFile.WriteAllText(file, source);
+            replace[Path.Combine(Path.GetFullPath(packageDirectory), Path.GetFileName(name))] = file;
+        }
+
+        var overlay = Path.Combine(directory, "overlay.json");
+        var description = new Dictionary<string, object> { ["Replace"] = replace };
+        AtomicFile.WriteAllText(overlay, JsonSerializer.Serialize(description));
+        return overlay;
     }
 
     // Go's b.N ramp can run several times the benchtime before the final round; a run that

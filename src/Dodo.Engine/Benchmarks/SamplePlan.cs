@@ -4,7 +4,9 @@ namespace Dodo.Engine.Benchmarks;
 
 /// <summary>
 /// Chooses how long each benchmark run lasts so that all runs together collect the wanted number
-/// of samples inside the target, learning the real sampling rate from the runs already made.
+/// of samples inside the target. Until a run has been measured it guesses a duration; after that
+/// it asks for a number of iterations (<c>-benchtime=Nx</c>), which Go runs in one round instead
+/// of ramping b.N up through rounds that together take about as long again.
 /// </summary>
 public sealed class SamplePlan
 {
@@ -14,8 +16,9 @@ public sealed class SamplePlan
 
     private readonly long _wantedSamples;
     private readonly int _runs;
-    private double _samplesPerBenchSecond;
-    private double _benchSecondsSoFar;
+    private readonly double _guessedSamplesPerSecond;
+    private double? _samplesPerIteration;
+    private double _nanosecondsPerIteration;
     private long _samplesSoFar;
 
     /// <param name="wantedSamples">Samples wanted inside the target across all runs.</param>
@@ -29,40 +32,52 @@ public sealed class SamplePlan
 
         // First guess: every core busy inside the target, at no more than the 250 Hz a CPU-time
         // timer fires at on kernels that tick at 250 Hz (common on Linux). The first run corrects it.
-        _samplesPerBenchSecond = Math.Min(profileHz, TypicalTimerHz) * (double)Math.Max(1, parallelism);
+        _guessedSamplesPerSecond = Math.Min(profileHz, TypicalTimerHz) * (double)Math.Max(1, parallelism);
     }
 
     public long SamplesSoFar => _samplesSoFar;
 
-    /// <summary>The Go benchtime for the next run, for example <c>24.5s</c>.</summary>
+    public long WantedSamples => _wantedSamples;
+
+    /// <summary>The Go benchtime for the next run of the series, e.g. <c>24.5s</c> or <c>3500000x</c>.</summary>
     /// <param name="runsDone">Runs of the series already made.</param>
-    /// <param name="share">The part of an even share of the remaining samples this run is for.</param>
-    public string NextBenchTime(int runsDone, double share = 1)
+    public string NextBenchTime(int runsDone)
     {
         var remainingRuns = Math.Max(1, _runs - runsDone);
-        var remainingSamples = Math.Max(0, _wantedSamples - _samplesSoFar);
-        var seconds = share * remainingSamples / remainingRuns / _samplesPerBenchSecond;
-        seconds = Math.Clamp(seconds, MinimumSeconds, MaximumSeconds);
-        return string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds * 10) / 10:0.0}s");
+        return BenchTimeFor(Math.Max(0, _wantedSamples - _samplesSoFar) / (double)remainingRuns);
     }
 
-    /// <summary>Learns the sampling rate from a run whose samples are not part of the series.</summary>
-    public void Calibrate(string benchTime, long targetSamples)
+    /// <summary>The benchtime of a run that should collect <paramref name="samples"/> inside the target.</summary>
+    public string BenchTimeFor(double samples)
     {
-        if (targetSamples > 0)
+        if (_samplesPerIteration is not { } perIteration)
         {
-            _samplesPerBenchSecond = targetSamples / double.Parse(benchTime.TrimEnd('s'), CultureInfo.InvariantCulture);
+            var seconds = Math.Clamp(samples / _guessedSamplesPerSecond, MinimumSeconds, MaximumSeconds);
+            return string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds * 10) / 10:0.0}s");
+        }
+
+        var perSecond = 1e9 / _nanosecondsPerIteration;
+        var iterations = Math.Clamp(samples / perIteration, MinimumSeconds * perSecond, MaximumSeconds * perSecond);
+        return string.Create(CultureInfo.InvariantCulture, $"{(long)Math.Ceiling(Math.Max(1, iterations))}x");
+    }
+
+    /// <summary>Learns the samples per iteration from a run whose samples are not part of the series.</summary>
+    public void Learn(BenchmarkRun run, long targetSamples)
+    {
+        if (targetSamples > 0 && run.Iterations > 0 && run.NanosecondsPerOp > 0)
+        {
+            _samplesPerIteration = (double)targetSamples / run.Iterations;
+            _nanosecondsPerIteration = run.NanosecondsPerOp;
         }
     }
 
-    /// <summary>Records what a run of <paramref name="benchTime"/> gave, to plan the next one.</summary>
-    public void Record(string benchTime, long targetSamples)
+    /// <summary>Counts a run of the series and learns from it, to plan the next one.</summary>
+    public void Record(BenchmarkRun run, long targetSamples)
     {
         _samplesSoFar += targetSamples;
-        _benchSecondsSoFar += double.Parse(benchTime.TrimEnd('s'), CultureInfo.InvariantCulture);
-        if (_samplesSoFar > 0)
-        {
-            _samplesPerBenchSecond = _samplesSoFar / _benchSecondsSoFar;
-        }
+        Learn(run, targetSamples);
     }
+
+    /// <summary>Starts a new series of runs at the rate learned so far.</summary>
+    public void Restart() => _samplesSoFar = 0;
 }

@@ -6,8 +6,11 @@ namespace Dodo.Engine.GoCodegen;
 /// <summary>One field of the generated case struct: the receiver or one parameter.</summary>
 internal sealed record CaseField(string Name, GoType Type, bool IsReceiver);
 
-/// <summary>A snapshot bound to the case fields: one captured value (or null for "use zero") per field.</summary>
-internal sealed record BoundCase(Snapshot Snapshot, int Weight, IReadOnlyList<CapturedValue?> Values);
+/// <summary>
+/// A snapshot (at <paramref name="Position"/> in its set) bound to the case fields: one captured value
+/// (or null for "use zero") per field.
+/// </summary>
+internal sealed record BoundCase(Snapshot Snapshot, int Position, int Weight, IReadOnlyList<CapturedValue?> Values);
 
 /// <summary>The cases a snapshot set yields for the target, and how many snapshots it had to drop.</summary>
 internal sealed record CaseBinding(IReadOnlyList<CaseField> Fields, IReadOnlyList<BoundCase> Cases, int Dropped,
@@ -49,7 +52,7 @@ internal sealed class BenchmarkCaseBinder(GoPackageInfo package, DiagnosticLog l
             }
             else if (weights[i] > 0)
             {
-                cases.Add(new BoundCase(snapshot, weights[i], values));
+                cases.Add(new BoundCase(snapshot, i, weights[i], values));
             }
         }
 

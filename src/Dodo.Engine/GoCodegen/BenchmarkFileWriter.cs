@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dodo.Engine.Benchmarks;
 using Dodo.Engine.Diagnostics;
 using Dodo.Engine.Snapshots;
 
@@ -28,14 +29,16 @@ public static class BenchmarkFileWriter
     /// </summary>
     /// <param name="weights">One non-negative weight per snapshot of <paramref name="snapshots"/>, in order;
     /// null weighs every case 1. A case of weight 3 appears three times per cycle, weight 0 not at all.</param>
+    /// <param name="machine">The machine state to reproduce; null for <see cref="MachineState.Plain"/>.</param>
     public static GeneratedBenchmark Generate(GoPackageInfo package, SnapshotSet snapshots,
-        BenchmarkProvenance provenance, DiagnosticLog log, IReadOnlyList<int>? weights = null)
+        BenchmarkProvenance provenance, DiagnosticLog log, IReadOnlyList<int>? weights = null,
+        MachineState? machine = null)
     {
         var caseWeights = CheckWeights(weights, snapshots.Snapshots.Count);
         var naming = BenchmarkNaming.For(package.Target, package.DeclaredNames);
         var locals = LocalNames(package.DeclaredNames);
-        var writer = new GoLiteralWriter(package, log, naming.Prefix, [naming.BenchmarkName, .. locals.All],
-            stringsOnHeap: true);
+        var writer = new GoLiteralWriter(package, log, naming.Prefix,
+            [naming.BenchmarkName, .. locals.All, .. BenchmarkMachineSource.Locals], stringsOnHeap: true);
         var binding = new BenchmarkCaseBinder(package, log, writer.WhyNotRenderable).Bind(snapshots, caseWeights);
         if (binding.Cases.Count == 0)
         {
@@ -52,10 +55,13 @@ public static class BenchmarkFileWriter
             source.AddCase(k, losses);
         }
 
-        var text = source.Build(provenance, Schedule(binding.Cases.Select(c => c.Weight).ToList()));
+        var text = source.Build(provenance, Schedule(binding.Cases.Select(c => c.Weight).ToList()),
+            machine ?? MachineState.Plain);
         ReportLosses(log, losses, binding.Cases.Count);
         return new GeneratedBenchmark(naming.FileName, naming.BenchmarkName, text, binding.Cases.Count,
-            binding.Dropped, losses);
+            binding.Dropped, losses, CalibrationFileName(naming.FileName), source.BuildCalibration(),
+            source.CalibrationCall(0)[..^1],
+            binding.Cases.Select(c => c.Position).ToList(), source.ReceiverKinds());
     }
 
     private static int[] CheckWeights(IReadOnlyList<int>? weights, int snapshotCount)
@@ -109,6 +115,14 @@ public static class BenchmarkFileWriter
         return schedule;
     }
 
+    /// <summary>
+    /// dodo_filter_apply_test.go → dodo_filter_apply_test_calibration_test.go, which sorts after the
+    /// benchmark file: Go compiles a package's files in name order, so the calibration functions
+    /// land after the benchmark's code and leave it where the evaluation build has it.
+    /// </summary>
+    private static string CalibrationFileName(string fileName) =>
+        fileName[..^".go".Length] + "_calibration_test.go";
+
     private static int GreatestCommonDivisor(int a, int b) => b == 0 ? a : GreatestCommonDivisor(b, a % b);
 
     /// <summary>The benchmark's local variables, renamed where the package declares the same name.</summary>
@@ -116,7 +130,8 @@ public static class BenchmarkFileWriter
     {
         string Pick(string name) => declared.Contains(name) ? "dodo" + GoIdentifiers.Pascal(name) : name;
 
-        return new BenchmarkLocals(Pick("b"), Pick("pb"), Pick("next"), Pick("c"), Pick("r"));
+        return new BenchmarkLocals(Pick("b"), Pick("pb"), Pick("c"), Pick("r"), Pick("replay"), Pick("machine"),
+            Pick("player"), Pick("k"));
     }
 
     private static void ReportLosses(DiagnosticLog log, List<CaseLoss> losses, int caseCount)
@@ -137,9 +152,9 @@ public static class BenchmarkFileWriter
     }
 }
 
-/// <summary>Names of the benchmark function's locals; <c>r</c> is the stem of the result variables.</summary>
-internal sealed record BenchmarkLocals(string B, string PB, string Next, string Case, string Result)
+/// <summary>Names of the benchmark function's locals, renamed where the package declares the same name.</summary>
+internal sealed record BenchmarkLocals(string B, string PB, string Case, string Result, string Replay, string Machine,
+    string Player, string Index)
 {
-    public IEnumerable<string> All =>
-        [B, PB, Next, Case, .. Enumerable.Range(0, 16).Select(i => Result + i.ToString(CultureInfo.InvariantCulture))];
+    public IEnumerable<string> All => [B, PB, Case, Result, Replay, Machine, Player, Index];
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Dodo.Engine.Benchmarks;
 
 namespace Dodo.Engine.GoCodegen;
 
 /// <summary>
 /// Where a generated benchmark comes from, written into its header comment: the production
-/// profiles and snapshots, the target, production's architecture, how cases are weighted, and
-/// the similarity reached so far (in percent; null before the first scoring), and the GC pace
-/// the benchmark must run at to reproduce it (a fitted GOGC). It holds no
-/// timestamp, so regenerating from the same telemetry gives the same file.
+/// profiles and snapshots, the target, production's architecture, how cases are weighted, the
+/// similarity reached so far (in percent; null before the first scoring), and the machine state
+/// the benchmark reproduces. It holds no timestamp, so regenerating from the same telemetry gives
+/// the same file.
 /// </summary>
 public sealed record BenchmarkProvenance(
     IReadOnlyList<string> ProfileSources,
@@ -18,7 +19,7 @@ public sealed record BenchmarkProvenance(
     string Weights,
     double? Similarity,
     double Threshold,
-    string? GcPace = null)
+    string? Machine = null)
 {
     private const int MaxLength = 160;
 
@@ -36,7 +37,7 @@ public sealed record BenchmarkProvenance(
             $"production: {(Architecture is { Length: > 0 } arch ? Sanitize(arch) : "unknown")}",
             $"weights:    {Sanitize(Weights)}",
             $"similarity: {similarity}",
-            $"gc pace:    {Sanitize(GcPace ?? "Go's default GOGC")}",
+            $"machine:    {Sanitize(Machine ?? MachineState.Plain.Describe())}",
         ];
     }
 

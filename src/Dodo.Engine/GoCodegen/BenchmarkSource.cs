@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dodo.Engine.Benchmarks;
 
 namespace Dodo.Engine.GoCodegen;
 
@@ -15,7 +16,16 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
 
     private string CaseType => naming.Prefix + "Case";
 
-    private string Cases => naming.Prefix + "Cases";
+    private string NewCases => naming.Prefix + "NewCases";
+
+    private string CaseBuilders => naming.Prefix + "CaseBuilders";
+
+    private string Out => naming.Prefix + "Out";
+
+    private IReadOnlyList<GoType> Results =>
+        package.Target.Results.Select(r => r.Substitute(binding.TypeArguments)).ToList();
+
+    private bool Sinkable => Results.Count > 0 && Results.All(r => writer.WhyNotRenderable(r) is null);
 
     /// <summary>Writes the values of one case; what it cannot replay goes to <paramref name="losses"/>.</summary>
     public void AddCase(int index, List<CaseLoss> losses)
@@ -32,15 +42,19 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         _literals.Add(literals);
     }
 
-    public string Build(BenchmarkProvenance provenance, IReadOnlyList<int> schedule)
+    public string Build(BenchmarkProvenance provenance, IReadOnlyList<int> schedule, MachineState machine)
     {
         var body = new StringBuilder();
+        // The code that runs while the profiler samples comes first and the case data after it, so
+        // that how many cases there are never moves that code to other addresses (code placement
+        // alone moves tight loops' costs by several per cent).
         WriteCaseType(body);
-        var shared = WriteSharedReceivers(body);
-        WriteCaseTable(body, shared);
         WriteSchedule(body, schedule);
         WriteProfileRate(body);
+        new BenchmarkMachineSource(naming.Prefix, CaseType, writer).Write(body, machine);
         WriteBenchmark(body);
+        var shared = WriteSharedReceivers(body);
+        WriteCaseTable(body, shared);
         foreach (var helper in writer.HelperDeclarations())
         {
             body.Append('\n').Append(helper);
@@ -106,10 +120,22 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
         return shared;
     }
 
+    /// <summary>
+    /// The cases as a table of functions that each build one case: the benchmark calls them once per
+    /// copy it needs, and every call allocates the arguments anew. One function per case keeps every
+    /// function small; a single function holding thousands of values takes Go a minute to compile.
+    /// </summary>
     private void WriteCaseTable(StringBuilder body, Dictionary<(string?, string), string> shared)
     {
-        body.Append(CultureInfo.InvariantCulture, $"// {Cases} are the production calls, one per snapshot.\n");
-        body.Append(CultureInfo.InvariantCulture, $"var {Cases} = []{CaseType}{{\n");
+        body.Append(CultureInfo.InvariantCulture,
+            $"// {NewCases} builds the production calls, one per snapshot, with separately allocated arguments:\n");
+        body.Append("// copies of the cases share no memory but the receivers production shared.\n");
+        body.Append(CultureInfo.InvariantCulture, $"func {NewCases}() []{CaseType} {{\n");
+        body.Append(CultureInfo.InvariantCulture, $"cases := make([]{CaseType}, len({CaseBuilders}))\n");
+        body.Append(CultureInfo.InvariantCulture, $"for i, build := range {CaseBuilders} {{\ncases[i] = build()\n}}\n");
+        body.Append("return cases\n}\n\n");
+        body.Append(CultureInfo.InvariantCulture, $"// {CaseBuilders} build one production call each.\n");
+        body.Append(CultureInfo.InvariantCulture, $"var {CaseBuilders} = [...]func() {CaseType}{{\n");
         for (var k = 0; k < _literals.Count; k++)
         {
             body.Append("// ").Append(Describe(binding.Cases[k])).Append('\n');
@@ -129,7 +155,8 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
                 elements.Add($"{binding.Fields[i].Name}: {text}");
             }
 
-            body.Append(GoLiteral.Composite("", elements).Text).Append(",\n");
+            body.Append(CultureInfo.InvariantCulture, $"func() {CaseType} {{ return ")
+                .Append(GoLiteral.Composite(CaseType, elements).Text).Append(" },\n");
         }
 
         body.Append("}\n\n");
@@ -138,7 +165,7 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
     private void WriteSchedule(StringBuilder body, IReadOnlyList<int> schedule)
     {
         body.Append(CultureInfo.InvariantCulture,
-            $"// {naming.Prefix}Schedule cycles through {Cases} in proportion to the case weights, shuffled.\n");
+            $"// {naming.Prefix}Schedule is the order cases are called in, each as often as its weight, shuffled.\n");
         body.Append(CultureInfo.InvariantCulture, $"var {naming.Prefix}Schedule = []int{{\n");
         for (var i = 0; i < schedule.Count; i += 20)
         {
@@ -170,70 +197,136 @@ internal sealed partial class BenchmarkSource(GoPackageInfo package, CaseBinding
 
     private void WriteBenchmark(StringBuilder body)
     {
-        var results = package.Target.Results.Select(r => r.Substitute(binding.TypeArguments)).ToList();
-        var sinkable = results.Count > 0 && results.All(r => writer.WhyNotRenderable(r) is null);
         var testingB = writer.Qualify("testing", "B");
         var testingPB = writer.Qualify("testing", "PB");
-        var next = writer.Qualify("sync/atomic", "AddUint32");
+        var add = writer.Qualify("sync/atomic", "AddUint32");
+        var p = naming.Prefix;
         body.Append(CultureInfo.InvariantCulture,
-            $"// {naming.Prefix}Next gives each benchmark goroutine its own starting case.\n");
-        body.Append(CultureInfo.InvariantCulture, $"var {naming.Prefix}Next uint32\n\n");
-        if (sinkable)
+            $"// {p}Next numbers the benchmark goroutines, so each starts at another place in the schedule.\n");
+        body.Append(CultureInfo.InvariantCulture, $"var {p}Next uint32\n\n");
+        if (Sinkable)
         {
             var mutex = writer.Qualify("sync", "Mutex");
             body.Append(CultureInfo.InvariantCulture,
-                $"// {naming.Prefix}Sink keeps results reachable so the compiler cannot drop the calls.\n");
-            body.Append(CultureInfo.InvariantCulture,
-                $"var (\n{naming.Prefix}SinkMu {mutex}\n{naming.Prefix}Sink interface{{}}\n)\n\n");
+                $"// {p}Sink keeps results reachable so the compiler cannot drop the calls.\n");
+            body.Append(CultureInfo.InvariantCulture, $"var (\n{p}SinkMu {mutex}\n{p}Sink interface{{}}\n)\n\n");
         }
 
         body.Append(CultureInfo.InvariantCulture,
-            $"// {naming.BenchmarkName} cycles through {Cases}; each goroutine starts at another case.\n");
+            $"// {naming.BenchmarkName} replays the production calls in the fitted machine state on every core.\n");
         body.Append(CultureInfo.InvariantCulture, $"func {naming.BenchmarkName}({locals.B} *{testingB}) {{\n");
+        body.Append(CultureInfo.InvariantCulture, $"{locals.Replay}, {locals.Machine} := {p}Prepare({locals.B})\n");
         body.Append(CultureInfo.InvariantCulture, $"{locals.B}.ReportAllocs()\n");
         body.Append(CultureInfo.InvariantCulture, $"{locals.B}.RunParallel(func({locals.PB} *{testingPB}) {{\n");
-        var usesCase = binding.Fields.Count > 0;
-        if (usesCase)
+        body.Append(CultureInfo.InvariantCulture, $"{locals.Player} := {p}NewPlayer({locals.Replay}, {locals.Machine}, "
+            + $"int({add}(&{p}Next, 1)))\n");
+        body.Append(CultureInfo.InvariantCulture, $"var {locals.Result} {Out}\n");
+        body.Append(CultureInfo.InvariantCulture, $"for {locals.PB}.Next() {{\n");
+        body.Append(CultureInfo.InvariantCulture, $"{locals.Index}, {locals.Case} := {locals.Player}.pick()\n");
+        body.Append(CultureInfo.InvariantCulture, $"if {p}Calibration != nil {{\n");
+        body.Append(CultureInfo.InvariantCulture,
+            $"{locals.Result} = {p}Calibration[{locals.Index}]({locals.Case})\n}} else {{\n");
+        body.Append(CultureInfo.InvariantCulture, $"{locals.Result} = {p}Call({locals.Case})\n}}\n}}\n");
+        if (Sinkable)
         {
-            body.Append(CultureInfo.InvariantCulture, $"{locals.Next} := int({next}(&{naming.Prefix}Next, 1))\n");
+            body.Append(CultureInfo.InvariantCulture, $"{p}SinkMu.Lock()\n");
+            body.Append(CultureInfo.InvariantCulture, $"{p}Sink = &{locals.Result}\n");
+            body.Append(CultureInfo.InvariantCulture, $"{p}SinkMu.Unlock()\n");
+        }
+        else
+        {
+            body.Append(CultureInfo.InvariantCulture, $"_ = {locals.Result}\n");
         }
 
-        var resultNames = results.Select((_, i) => locals.Result + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        if (sinkable)
+        body.Append("})\n}\n\n");
+        WriteCall(body);
+    }
+
+    /// <summary>
+    /// The call of the target with one case's values, and the struct its results are kept in: the
+    /// benchmark and the calibration's per-case functions make the same call, and the struct lets
+    /// the calibration file name the results without importing what their types come from.
+    /// </summary>
+    private void WriteCall(StringBuilder body)
+    {
+        var p = naming.Prefix;
+        var results = Results;
+        body.Append(CultureInfo.InvariantCulture, $"// {Out} holds the results of one call.\n");
+        body.Append(CultureInfo.InvariantCulture, $"type {Out} struct {{\n");
+        if (Sinkable)
         {
             for (var i = 0; i < results.Count; i++)
             {
-                body.Append(CultureInfo.InvariantCulture, $"var {resultNames[i]} {writer.RenderType(results[i])}\n");
+                body.Append(CultureInfo.InvariantCulture, $"r{i} {writer.RenderType(results[i])}\n");
             }
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"for {locals.PB}.Next() {{\n");
-        if (usesCase)
-        {
-            var index = $"{naming.Prefix}Schedule[{locals.Next}%len({naming.Prefix}Schedule)]";
-            body.Append(CultureInfo.InvariantCulture, $"{locals.Case} := &{Cases}[{index}]\n");
-        }
-
-        var assign = results.Count == 0 ? "" : sinkable ? string.Join(", ", resultNames) + " = "
-            : string.Join(", ", results.Select(_ => "_")) + " = ";
-        body.Append(assign).Append(Call()).Append('\n');
-        if (usesCase)
-        {
-            body.Append(CultureInfo.InvariantCulture, $"{locals.Next}++\n");
-        }
-
-        body.Append("}\n");
-        if (sinkable)
-        {
-            var kept = resultNames.Count == 1 ? "&" + resultNames[0]
-                : $"[]interface{{}}{{{string.Join(", ", resultNames.Select(r => "&" + r))}}}";
-            body.Append(CultureInfo.InvariantCulture, $"{naming.Prefix}SinkMu.Lock()\n");
-            body.Append(CultureInfo.InvariantCulture, $"{naming.Prefix}Sink = {kept}\n");
-            body.Append(CultureInfo.InvariantCulture, $"{naming.Prefix}SinkMu.Unlock()\n");
-        }
-
-        body.Append("})\n}\n");
+        body.Append("}\n\n");
+        body.Append(CultureInfo.InvariantCulture,
+            $"// {p}Call makes one production call with the values of {locals.Case}.\n");
+        body.Append(CultureInfo.InvariantCulture,
+            $"func {p}Call({locals.Case} *{CaseType}) ({locals.Result} {Out}) {{\n");
+        var assign = !Sinkable ? (results.Count == 0 ? "" : string.Join(", ", results.Select(_ => "_")) + " = ")
+            : string.Join(", ", results.Select((_, i) => $"{locals.Result}.r{i}")) + " = ";
+        body.Append(assign).Append(Call()).Append("\nreturn\n}\n");
     }
+
+    /// <summary>
+    /// The file dodo adds to the package for calibration runs only (through go's -overlay, never
+    /// on disk in the package): one function per case, so that the case a sample belongs to is
+    /// the frame above the target. It declares nothing but generated names and imports nothing.
+    /// </summary>
+    public string BuildCalibration()
+    {
+        var p = naming.Prefix;
+        var text = new StringBuilder("// Code generated by dodo for its calibration runs. DO NOT EDIT.\n\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"// The calibration build of {naming.BenchmarkName}: every case is called through {p}CallN,\n");
+        text.Append("// so that a calibration profile tells the cases apart. dodo adds it with -overlay only.\n");
+        text.Append("\npackage ").Append(package.PackageName).Append("\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"func init() {{\n{p}Calibration = []func(*{CaseType}) {Out}{{\n");
+        for (var k = 0; k < _literals.Count; k++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{CalibrationCall(k)},\n");
+        }
+
+        text.Append("}\n}\n");
+        for (var k = 0; k < _literals.Count; k++)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n//go:noinline\nfunc {CalibrationCall(k)}(c *{CaseType}) {Out} {{ return {p}Call(c) }}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// For a method, which receiver each case was called on (cases with the same number shared one
+    /// address and content in production); empty for a function.
+    /// </summary>
+    public IReadOnlyList<int> ReceiverKinds()
+    {
+        if (binding.Fields is not [{ IsReceiver: true }, ..])
+        {
+            return [];
+        }
+
+        var kinds = new Dictionary<(string?, string), int>();
+        return binding.Cases.Select((c, k) =>
+        {
+            var key = (c.Values[0]?.Address, _literals[k][0].Text);
+            if (!kinds.TryGetValue(key, out var kind))
+            {
+                kind = kinds.Count;
+                kinds.Add(key, kind);
+            }
+
+            return kind;
+        }).ToList();
+    }
+
+    /// <summary>The name of case <paramref name="k"/>'s calibration function.</summary>
+    public string CalibrationCall(int k) => naming.Prefix + "Call" + k.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The call exactly as production made it: method on the receiver, variadic spread.</summary>
     private string Call()

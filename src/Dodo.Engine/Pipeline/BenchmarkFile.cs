@@ -4,64 +4,62 @@ using Dodo.Engine.IO;
 namespace Dodo.Engine.Pipeline;
 
 /// <summary>
-/// The generated benchmark inside the user's Go package. It replaces the previous one only for as
-/// long as it is being judged: a benchmark that fails the gate is moved to the output folder and
-/// the previous file comes back, so the package only ever holds a benchmark that passed.
+/// A generated benchmark, gofmt'd, on its way into the user's Go package. While it is judged it
+/// reaches the compiler through go's -overlay only, so the package folder keeps its previous
+/// benchmark untouched (even when dodo is stopped half-way); it is written into the package when
+/// it passes the gate, and into the output folder when it fails.
 /// </summary>
 public sealed class BenchmarkFile
 {
-    private readonly GoWorkspace _workspace;
-    private readonly string? _previous;
-
-    private BenchmarkFile(GoWorkspace workspace, string path, string? previous)
+    private BenchmarkFile(GeneratedBenchmark benchmark, string path, string source, string calibrationSource)
     {
-        _workspace = workspace;
+        Benchmark = benchmark;
         Path = path;
-        _previous = previous;
+        Source = source;
+        CalibrationSource = calibrationSource;
     }
 
+    public GeneratedBenchmark Benchmark { get; }
+
+    /// <summary>Where the file belongs in the package.</summary>
     public string Path { get; }
 
-    /// <summary>Formats the generated source with gofmt and writes it into the package.</summary>
-    public static async Task<BenchmarkFile> WriteAsync(GoWorkspace workspace, GeneratedBenchmark benchmark,
+    /// <summary>The formatted source.</summary>
+    public string Source { get; }
+
+    /// <summary>The formatted calibration file, which only calibration builds add.</summary>
+    public string CalibrationSource { get; }
+
+    /// <summary>Formats the generated sources with gofmt.</summary>
+    public static async Task<BenchmarkFile> FormatAsync(GoWorkspace workspace, GeneratedBenchmark benchmark,
         CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(workspace.PackageDirectory, benchmark.FileName);
-        var previous = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
-        var file = new BenchmarkFile(workspace, path, previous);
-        await file.ReplaceAsync(benchmark, cancellationToken);
-        return file;
+        var calibrationPath = System.IO.Path.Combine(workspace.PackageDirectory, benchmark.CalibrationFileName);
+        var source = await workspace.Go.FormatAsync(benchmark.Source, path, cancellationToken);
+        var calibration = await workspace.Go.FormatAsync(benchmark.CalibrationSource, calibrationPath,
+            cancellationToken);
+        return new BenchmarkFile(benchmark, path, source, calibration);
     }
 
-    /// <summary>Rewrites the file from a regenerated source (the same code, a newer provenance).</summary>
-    public async Task ReplaceAsync(GeneratedBenchmark benchmark, CancellationToken cancellationToken)
-    {
-        var formatted = await _workspace.Go.FormatAsync(benchmark.Source, Path, cancellationToken);
-        AtomicFile.WriteAllText(Path, formatted);
-    }
+    /// <summary>The files a build adds to the package: the benchmark, and for calibration its per-case calls.</summary>
+    public IReadOnlyDictionary<string, string> Overlay(bool calibration) => calibration
+        ? new Dictionary<string, string>
+        {
+            [Benchmark.FileName] = Source,
+            [Benchmark.CalibrationFileName] = CalibrationSource,
+        }
+        : new Dictionary<string, string> { [Benchmark.FileName] = Source };
 
-    /// <summary>
-    /// Takes the judged file out of the package into <paramref name="rejectedDirectory"/> and puts
-    /// back what was there before (or nothing).
-    /// </summary>
+    /// <summary>Writes the benchmark into the package: it passed and is frozen there.</summary>
+    public void Freeze() => AtomicFile.WriteAllText(Path, Source);
+
+    /// <summary>Writes the benchmark into <paramref name="rejectedDirectory"/>; the package keeps its own.</summary>
     public string Reject(string rejectedDirectory)
     {
         Directory.CreateDirectory(rejectedDirectory);
-        var kept = System.IO.Path.Combine(rejectedDirectory, System.IO.Path.GetFileName(Path));
-        if (File.Exists(Path))
-        {
-            File.Copy(Path, kept, overwrite: true);
-        }
-
-        if (_previous is null)
-        {
-            File.Delete(Path);
-        }
-        else
-        {
-            AtomicFile.WriteAllText(Path, _previous);
-        }
-
+        var kept = System.IO.Path.Combine(rejectedDirectory, Benchmark.FileName);
+        AtomicFile.WriteAllText(kept, Source);
         return kept;
     }
 }

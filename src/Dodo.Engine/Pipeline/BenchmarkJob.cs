@@ -2,6 +2,7 @@ using System.Globalization;
 using Dodo.Engine.Benchmarks;
 using Dodo.Engine.CallTrees;
 using Dodo.Engine.Diagnostics;
+using Dodo.Engine.Fitting;
 using Dodo.Engine.GoCodegen;
 using Dodo.Engine.IO;
 using Dodo.Engine.Profiles;
@@ -12,13 +13,13 @@ using Dodo.Engine.Snapshots;
 namespace Dodo.Engine.Pipeline;
 
 /// <summary>
-/// The main job: a production profile and snapshots in; a Go benchmark generated, run three times,
-/// scored against production and gated; report.json and report.md out.
+/// The main job, Loop 1: production's profile and snapshots in; a Go benchmark calibrated, fitted,
+/// generated, evaluated three runs at a time until it reaches the threshold or the evaluation
+/// budget is spent, and gated; report.json and report.md out.
 /// </summary>
 public sealed class BenchmarkJob
 {
     private const int DivergencesShown = 10;
-    private const string Weights = "uniform: every case once per cycle";
 
     private readonly BenchmarkJobOptions _options;
     private readonly DiagnosticLog _log;
@@ -39,54 +40,39 @@ public sealed class BenchmarkJob
     {
         Directory.CreateDirectory(_options.OutputDirectory);
         GoModule.FenceOff(_options.OutputDirectory);
-        var (profile, tree) = _clock.Time("read production profile", ReadProduction);
+        var (profile, production) = _clock.Time("read production profile", ReadProduction);
         var snapshots = _clock.Time("read snapshots", ReadSnapshots);
         var workspace = await _clock.TimeAsync("inspect Go package",
             () => GoWorkspace.OpenAsync(_options, _log, cancellationToken));
         CheckArchitecture(profile, workspace);
 
-        var generated = _clock.Time("generate benchmark", () => Generate(workspace, profile, snapshots, null));
-        var file = await BenchmarkFile.WriteAsync(workspace, generated, cancellationToken);
-        _log.Progress($"Dodo: wrote {workspace.DisplayPath(file.Path)}: {generated.BenchmarkName} with "
-            + $"{generated.CaseCount} cases ({generated.DroppedCases} snapshots dropped).");
+        var wantedSamples = SampleTarget.Choose(production, _options, _log);
+        var plan = new SamplePlan(wantedSamples, _options.Runs, Environment.ProcessorCount, _options.ProfileHz);
+        var runner = new BenchmarkRunner(workspace.Go, _log);
+        var context = new JobContext(workspace, profile, snapshots, production, runner, plan);
+        var captured = await _clock.TimeAsync("generate benchmark",
+            () => GenerateAsync(context, null, MachineState.Plain, null, cancellationToken));
+        _log.Progress($"Dodo: generated {captured.Benchmark.BenchmarkName} with {captured.Benchmark.CaseCount} "
+            + $"cases ({captured.Benchmark.DroppedCases} snapshots dropped).");
 
-        var wantedSamples = SampleTarget.Choose(tree, _options, _log);
-        SeriesResult series;
-        try
-        {
-            series = await MeasureAsync(workspace, generated, tree, wantedSamples, cancellationToken);
-        }
-        catch
-        {
-            file.Reject(Path.Combine(_options.OutputDirectory, "rejected"));
-            throw;
-        }
+        var fit = _options.Fit
+            ? await _clock.TimeAsync("calibrate", () => CalibrateAsync(context, captured, cancellationToken))
+            : null;
+        var evaluations = await EvaluateAsync(context, captured, fit, cancellationToken);
+        var best = evaluations.MaxBy(e => e.Score.Similarity)!;
 
-        var result = _clock.Time("score", () => SimilarityScore.Compare(tree,
-            BenchmarkTree(series.Runs, tree.Target), _options.PrunePercent));
-        var score = ScoreReport.From(tree.Target, result, _options.Threshold, _options.PrunePercent);
-        if (score.Passed)
+        var final = await GenerateAsync(context, best.Weights, best.State, best.Score, cancellationToken);
+        if (best.Score.Passed)
         {
-            var scored = Generate(workspace, profile, snapshots, score.Similarity, series.GcPaceNote);
-            await file.ReplaceAsync(scored, cancellationToken);
+            final.Freeze();
         }
         else
         {
-            var kept = file.Reject(Path.Combine(_options.OutputDirectory, "rejected"));
+            var kept = final.Reject(Path.Combine(_options.OutputDirectory, "rejected"));
             _log.Detail($"the rejected benchmark is kept at {kept}");
         }
 
-        var report = new GateReport(
-            score,
-            new BenchmarkEntry(workspace.DisplayPath(file.Path), generated.BenchmarkName, generated.CaseCount,
-                generated.DroppedCases, series.Gogc, series.GcPaceNote, series.Runs.Select(r => r.Entry).ToList()),
-            _options.ProductionProfiles.Select(Path.GetFullPath).ToList(),
-            _options.SnapshotFiles.Select(Path.GetFullPath).ToList(),
-            profile.Architecture,
-            workspace.Go.GoArch,
-            workspace.Go.Version,
-            _clock.Stages,
-            DateTimeOffset.UtcNow);
+        var report = Report(context, final, best, fit, evaluations);
         WriteReports(report);
         Announce(report);
         return report;
@@ -121,44 +107,163 @@ public sealed class BenchmarkJob
         }
     }
 
-    private GeneratedBenchmark Generate(GoWorkspace workspace, StackProfile profile, SnapshotSet snapshots,
-        double? similarity, string? gcPace = null)
+    /// <summary>
+    /// The calibration build of the benchmark as captured, run in a few machine states; the best
+    /// state with its fitted case weights.
+    /// </summary>
+    private async Task<CalibrationTrial> CalibrateAsync(JobContext context, BenchmarkFile captured,
+        CancellationToken cancellationToken)
+    {
+        var benchmark = captured.Benchmark;
+        var binary = Path.Combine(_options.OutputDirectory, "bin", benchmark.BenchmarkName + ".calibration.test");
+        await context.Runner.CompileAsync(context.Workspace.PackageDirectory, binary,
+            captured.Overlay(calibration: true), cancellationToken);
+
+        var search = new CalibrationSearch(context.Runner, _options, _log);
+        var best = await search.RunAsync(binary, context.Workspace.PackageDirectory, benchmark.BenchmarkName,
+            benchmark.CalibrationCallPrefix, benchmark.CaseCount, benchmark.CaseReceivers, context.Production,
+            context.Plan, cancellationToken);
+        _log.Progress(string.Create(CultureInfo.InvariantCulture,
+            $"Dodo: calibration chose {best.State.Name} and {best.Groups} group(s) of cases: "
+            + $"{best.HeldOutSimilarity:0.0} % expected on fresh samples ({best.PriorSimilarity:0.0} % as captured)."));
+        return best with { AllTrials = search.Trials, CaseSnapshots = benchmark.CaseSnapshots };
+    }
+
+    /// <summary>
+    /// Evaluations of the fitted benchmark, three runs each; after one that falls short, the fit is
+    /// corrected by what was measured and evaluated again, while the budget lasts and the correction
+    /// is expected to reach the threshold.
+    /// </summary>
+    private async Task<IReadOnlyList<Evaluation>> EvaluateAsync(JobContext context, BenchmarkFile captured,
+        CalibrationTrial? fit, CancellationToken cancellationToken)
+    {
+        var evaluations = new List<Evaluation>();
+        var weightFit = fit?.Fit;
+        var state = fit?.State ?? MachineState.Plain;
+        for (var number = 1; number <= _options.MaxEvaluations; number++)
+        {
+            var weights = fit is null ? null : SnapshotWeights(context, fit, weightFit!);
+            var file = number == 1 && fit is null
+                ? captured
+                : await GenerateAsync(context, weights, state, null, cancellationToken);
+            var evaluation = await _clock.TimeAsync($"evaluation {number}",
+                () => EvaluateOnceAsync(context, file, number, weights, state, weightFit, cancellationToken));
+            evaluations.Add(evaluation);
+            if (evaluation.Score.Passed || fit is null || number == _options.MaxEvaluations)
+            {
+                break;
+            }
+
+            var measured = fit.Index.Project(evaluation.Tree);
+            var (refit, gain) = WeightFit.Refit(weightFit!, fit.Index.Production, fit.CaseCounts, measured);
+            var expected = evaluation.Score.Similarity + (100 * gain);
+            if (expected < _options.Threshold)
+            {
+                _log.Progress(string.Create(CultureInfo.InvariantCulture,
+                    $"Dodo: refitting on what evaluation {number} measured would reach about {expected:0.0} %, "
+                    + $"short of the threshold; no further evaluation."));
+                break;
+            }
+
+            _log.Progress(string.Create(CultureInfo.InvariantCulture,
+                $"Dodo: refitted on what evaluation {number} measured: about {expected:0.0} % expected."));
+            weightFit = refit;
+        }
+
+        return evaluations;
+    }
+
+    private async Task<Evaluation> EvaluateOnceAsync(JobContext context, BenchmarkFile file, int number,
+        IReadOnlyList<int>? weights, MachineState state, WeightFitResult? fit, CancellationToken cancellationToken)
+    {
+        var benchmark = file.Benchmark;
+        var binary = Path.Combine(_options.OutputDirectory, "bin", benchmark.BenchmarkName + ".test");
+        await context.Runner.CompileAsync(context.Workspace.PackageDirectory, binary,
+            file.Overlay(calibration: false), cancellationToken);
+
+        context.Plan.Restart();
+        _log.Progress($"Dodo: evaluation {number}: the benchmark runs until it has about "
+            + $"{context.Plan.WantedSamples:N0} samples inside the target "
+            + $"({_options.Runs} runs at {_options.ProfileHz} Hz).");
+        var runs = await new BenchmarkSeries(context.Runner, _options, _log).RunAsync(binary,
+            context.Workspace.PackageDirectory, benchmark.BenchmarkName, $"evaluation{number}", context.Production,
+            context.Plan, cancellationToken);
+        var tree = CallTree.Build(StackProfile.Merge(runs.Select(r => r.Profile).ToList()), context.Production.Target);
+        var result = SimilarityScore.Compare(context.Production, tree, _options.PrunePercent);
+        var score = ScoreReport.From(context.Production.Target, result, _options.Threshold, _options.PrunePercent);
+        _log.Progress(string.Create(CultureInfo.InvariantCulture,
+            $"Dodo: evaluation {number}: similarity {score.Similarity:0.0} % "
+            + $"(sampling noise ≈ {score.NoiseFloor:0.0#} points)."));
+        return new Evaluation(number, score, tree, runs, weights, state, fit);
+    }
+
+    /// <summary>The fitted weight of every snapshot of the set; snapshots that are no case get 0.</summary>
+    private static int[] SnapshotWeights(JobContext context, CalibrationTrial trial, WeightFitResult fit)
+    {
+        var caseWeights = fit.ScaleWeights(Enumerable.Repeat(1, trial.CaseSnapshots.Count).ToList());
+        var weights = new int[context.Snapshots.Snapshots.Count];
+        for (var k = 0; k < caseWeights.Length; k++)
+        {
+            weights[trial.CaseSnapshots[k]] = caseWeights[k];
+        }
+
+        return weights;
+    }
+
+    private async Task<BenchmarkFile> GenerateAsync(JobContext context, IReadOnlyList<int>? weights,
+        MachineState state, ScoreReport? score, CancellationToken cancellationToken)
     {
         var provenance = new BenchmarkProvenance(
-            _options.ProductionProfiles.Select(workspace.DisplayPath).ToList(),
-            _options.SnapshotFiles.Select(workspace.DisplayPath).ToList(),
+            _options.ProductionProfiles.Select(context.Workspace.DisplayPath).ToList(),
+            _options.SnapshotFiles.Select(context.Workspace.DisplayPath).ToList(),
             _options.Target,
-            profile.Architecture,
-            Weights,
-            similarity,
+            context.Profile.Architecture,
+            weights is null ? "as captured: every case once per cycle" : DescribeWeights(weights),
+            score?.Similarity,
             _options.Threshold,
-            gcPace);
+            state.Describe());
 
-        // Only the first generation reports case losses; the second differs in its comment only.
-        var log = similarity is null ? _log : new DiagnosticLog();
-        return BenchmarkFileWriter.Generate(workspace.Package, snapshots, provenance, log);
+        // Only the first generation reports case losses; later ones replay the same snapshots.
+        var log = context.Generations++ == 0 ? _log : new DiagnosticLog();
+        var generated = BenchmarkFileWriter.Generate(context.Workspace.Package, context.Snapshots, provenance, log,
+            weights, state);
+        return await BenchmarkFile.FormatAsync(context.Workspace, generated, cancellationToken);
     }
 
-    private async Task<SeriesResult> MeasureAsync(GoWorkspace workspace, GeneratedBenchmark generated,
-        CallTree production, long wantedSamples, CancellationToken cancellationToken)
+    private static string DescribeWeights(IReadOnlyList<int> weights)
     {
-        var binary = Path.Combine(_options.OutputDirectory, "bin", generated.BenchmarkName + ".test");
-        var runner = new BenchmarkRunner(workspace.Go, _log);
-        await _clock.TimeAsync("compile benchmark", async () =>
-        {
-            await runner.CompileAsync(workspace.PackageDirectory, binary, cancellationToken);
-            return true;
-        });
-
-        var series = new BenchmarkSeries(runner, _options, _log);
-        _log.Progress($"Dodo: the benchmark runs until it has about {wantedSamples:N0} samples inside the target "
-            + $"({_options.Runs} runs at {_options.ProfileHz} Hz).");
-        return await _clock.TimeAsync("run benchmark", () => series.RunAsync(binary, workspace.PackageDirectory,
-            generated.BenchmarkName, production, wantedSamples, cancellationToken));
+        var used = weights.Where(w => w > 0).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"fitted to production's call tree: {used.Count} cases, {used.Min()} to {used.Max()} calls per cycle "
+            + $"of {used.Sum()}");
     }
 
-    private static CallTree BenchmarkTree(IReadOnlyList<SeriesRun> runs, string canonicalTarget) =>
-        CallTree.Build(StackProfile.Merge(runs.Select(r => r.Profile).ToList()), canonicalTarget);
+    private GateReport Report(JobContext context, BenchmarkFile final, Evaluation best, CalibrationTrial? fit,
+        IReadOnlyList<Evaluation> evaluations)
+    {
+        var benchmark = final.Benchmark;
+        var entry = new BenchmarkEntry(
+            context.Workspace.DisplayPath(final.Path),
+            benchmark.BenchmarkName,
+            benchmark.CaseCount,
+            benchmark.DroppedCases,
+            MachineEntry.From(best.State),
+            best.Runs.Select(r => r.Entry).ToList());
+        return new GateReport(
+            best.Score,
+            entry,
+            FitReport.From(fit, best.Fit, evaluations.Select(e => e.Entry).ToList(), GcShares(context, best)),
+            _options.ProductionProfiles.Select(Path.GetFullPath).ToList(),
+            _options.SnapshotFiles.Select(Path.GetFullPath).ToList(),
+            context.Profile.Architecture,
+            context.Workspace.Go.GoArch,
+            context.Workspace.Go.Version,
+            _clock.Stages,
+            DateTimeOffset.UtcNow);
+    }
+
+    private static (double Production, double Benchmark) GcShares(JobContext context, Evaluation best) =>
+        (100 * WriteBarriers.Share(context.Production), 100 * WriteBarriers.Share(best.Tree));
 
     private void WriteReports(GateReport report)
     {
@@ -197,5 +302,32 @@ public sealed class BenchmarkJob
 
         _log.Progress($"Dodo: report: {ReportJsonPath}");
         _log.Progress($"Dodo: report: {ReportMarkdownPath}");
+    }
+
+    /// <summary>What every stage of one job works with.</summary>
+    private sealed class JobContext(GoWorkspace workspace, StackProfile profile, SnapshotSet snapshots,
+        CallTree production, BenchmarkRunner runner, SamplePlan plan)
+    {
+        public GoWorkspace Workspace { get; } = workspace;
+
+        public StackProfile Profile { get; } = profile;
+
+        public SnapshotSet Snapshots { get; } = snapshots;
+
+        public CallTree Production { get; } = production;
+
+        public BenchmarkRunner Runner { get; } = runner;
+
+        public SamplePlan Plan { get; } = plan;
+
+        public int Generations { get; set; }
+    }
+
+    /// <summary>One evaluation: its score, the merged tree and runs, and what was evaluated.</summary>
+    private sealed record Evaluation(int Number, ScoreReport Score, CallTree Tree, IReadOnlyList<SeriesRun> Runs,
+        IReadOnlyList<int>? Weights, MachineState State, WeightFitResult? Fit)
+    {
+        public EvaluationEntry Entry => new(Number, Score.Similarity, Score.NoiseFloor, Score.BenchmarkSamples,
+            State.Name, Fit?.GroupCount ?? 1, Runs.Sum(r => r.Run.Elapsed.TotalSeconds));
     }
 }

@@ -38,10 +38,13 @@ public sealed record BenchmarkJobOptions
     public int ProfileHz { get; init; } = 1000;
 
     /// <summary>
-    /// The benchmark's GOGC. Null fits it: a calibration run matches the GC's pace to production's
-    /// (see <see cref="GcPace"/>).
+    /// Whether Loop 1 calibrates and fits the case weights and the machine state (the default), or
+    /// evaluates the cases once each per cycle, as captured.
     /// </summary>
-    public int? Gogc { get; init; }
+    public bool Fit { get; init; } = true;
+
+    /// <summary>How many evaluations (of <see cref="Runs"/> runs each) Loop 1 may spend on the threshold.</summary>
+    public int MaxEvaluations { get; init; } = 5;
 
     public string? GoExecutable { get; init; }
 }

@@ -7,16 +7,15 @@ public sealed record StageTiming(string Stage, double Seconds);
 public sealed record RunEntry(int Run, string BenchTime, long Iterations, double NanosecondsPerOp, double? BytesPerOp,
     double? AllocsPerOp, long TargetSamples, double Seconds);
 
-/// <summary>The generated benchmark: where it is, what it calls, what it was built from.</summary>
-/// <param name="Gogc">The GOGC the runs used; null for Go's default.</param>
-/// <param name="GcPace">How that GOGC was chosen.</param>
-public sealed record BenchmarkEntry(string File, string Name, int Cases, int DroppedCases, int? Gogc, string? GcPace,
+/// <summary>The generated benchmark: where it is, what it calls, the machine state it reproduces, its runs.</summary>
+public sealed record BenchmarkEntry(string File, string Name, int Cases, int DroppedCases, MachineEntry Machine,
     IReadOnlyList<RunEntry> Runs);
 
-/// <summary>Everything report.json holds: the score, the benchmark, its inputs and the stage times.</summary>
+/// <summary>Everything report.json holds: the score, the benchmark, the fit, its inputs and the stage times.</summary>
 public sealed record GateReport(
     ScoreReport Score,
     BenchmarkEntry Benchmark,
+    FitReport Fit,
     IReadOnlyList<string> ProductionProfiles,
     IReadOnlyList<string> SnapshotFiles,
     string? ProductionArchitecture,

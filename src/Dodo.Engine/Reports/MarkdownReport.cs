@@ -21,6 +21,7 @@ public static class MarkdownReport
         text.AppendLine();
         AppendDivergences(text, score.Divergences);
         AppendBenchmark(text, report);
+        AppendFit(text, report.Fit);
         AppendStages(text, report.Stages);
         return text.ToString();
     }
@@ -58,7 +59,9 @@ public static class MarkdownReport
             $"`{Code(benchmark.Name)}` in `{Code(benchmark.File)}`: {benchmark.Cases} cases "
             + $"({benchmark.DroppedCases} snapshots dropped), built with {report.GoVersion} on "
             + $"{report.BenchmarkArchitecture}; production profile architecture: "
-            + $"{report.ProductionArchitecture ?? "unknown"}. GC pace: {benchmark.GcPace ?? "Go's default GOGC"}.");
+            + $"{report.ProductionArchitecture ?? "unknown"}. Machine state: {benchmark.Machine.Description}; "
+            + $"write barriers take {report.Fit.ProductionWriteBarriers:0.00} % of the target in production and "
+            + $"{report.Fit.BenchmarkWriteBarriers:0.00} % in the benchmark.");
         text.AppendLine();
         text.AppendLine("| run | benchtime | iterations | ns/op | B/op | allocs/op | target samples | seconds |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -69,6 +72,55 @@ public static class MarkdownReport
                 + $"{run.BytesPerOp?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} | "
                 + $"{run.AllocsPerOp?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} | "
                 + $"{run.TargetSamples:N0} | {run.Seconds:0.0} |");
+        }
+
+        text.AppendLine();
+    }
+
+    private static void AppendFit(StringBuilder text, FitReport fit)
+    {
+        text.AppendLine("## Fit");
+        text.AppendLine();
+        if (!fit.Fitted)
+        {
+            text.AppendLine("Not fitted (DodoFit is false): every case is called once per cycle, as captured.");
+            text.AppendLine();
+        }
+        else
+        {
+            text.AppendLine("Calibration runs, each in one machine state; similarity of the cases as captured, "
+                + "fitted, and fitted but scored on held-out samples (%):");
+            text.AppendLine();
+            text.AppendLine("| state | samples | seconds | groups | captured | fitted | held out |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var t in fit.Calibration)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {t.State} | {t.Samples:N0} | {t.Seconds:0.0} | {t.Groups} | {t.Captured:0.00} | "
+                    + $"{t.Fitted:0.00} | {t.HeldOut:0.00} |");
+            }
+
+            text.AppendLine();
+            text.AppendLine("Groups of alike cases and their share of the target's time (%):");
+            text.AppendLine();
+            text.AppendLine("| group | cases | as captured | fitted |");
+            text.AppendLine("|---:|---:|---:|---:|");
+            foreach (var g in fit.Groups)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {g.Group} | {g.Cases} | {g.CapturedShare:0.00} | {g.FittedShare:0.00} |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine("| evaluation | state | groups | similarity | noise floor | samples | seconds |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var e in fit.Evaluations)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {e.Evaluation} | {e.State} | {e.Groups} | {e.Similarity:0.00} | {e.NoiseFloor:0.00} | "
+                + $"{e.Samples:N0} | {e.Seconds:0.0} |");
         }
 
         text.AppendLine();

@@ -21,14 +21,14 @@ public class SamplePlanTests
     }
 
     [Test]
-    public void LaterRunsUseTheRateTheFirstRunMeasured()
+    public void OnceARunIsMeasuredLaterRunsAskForIterations()
     {
         var plan = new SamplePlan(wantedSamples: 12000, runs: 3, parallelism: 2, profileHz: 100);
 
-        plan.Record("20.0s", targetSamples: 2000);
+        plan.Record(Run(iterations: 1_000_000, nanosecondsPerOp: 2000), targetSamples: 2000);
 
-        // 100 samples per bench-second measured; 10 000 samples still wanted over two runs.
-        Assert.That(plan.NextBenchTime(1), Is.EqualTo("50.0s"));
+        // 1 sample per 500 iterations; 10 000 samples still wanted over two runs: 5 000 each.
+        Assert.That(plan.NextBenchTime(1), Is.EqualTo("2500000x"));
     }
 
     [Test]
@@ -36,8 +36,25 @@ public class SamplePlanTests
     {
         var plan = new SamplePlan(wantedSamples: 100, runs: 3, parallelism: 2, profileHz: 100);
 
-        plan.Record("1.0s", targetSamples: 5000);
+        plan.Record(Run(iterations: 1_000_000, nanosecondsPerOp: 1000), targetSamples: 5000);
 
-        Assert.That(plan.NextBenchTime(1), Is.EqualTo("1.0s"));
+        Assert.That(plan.NextBenchTime(1), Is.EqualTo("1000000x"), "a second at 1 µs per iteration");
     }
+
+    [Test]
+    public void ARunOutsideTheSeriesTeachesTheRateButCountsNoSamples()
+    {
+        var plan = new SamplePlan(wantedSamples: 9000, runs: 3, parallelism: 2, profileHz: 100);
+
+        plan.Learn(Run(iterations: 300_000, nanosecondsPerOp: 10_000), targetSamples: 3000);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.SamplesSoFar, Is.Zero);
+            Assert.That(plan.NextBenchTime(0), Is.EqualTo("300000x"));
+        });
+    }
+
+    private static BenchmarkRun Run(long iterations, double nanosecondsPerOp) =>
+        new(1, "run.pprof", "1s", iterations, nanosecondsPerOp, null, null, TimeSpan.FromSeconds(1));
 }

@@ -1,4 +1,8 @@
+using Dodo.Engine.Benchmarks;
 using Dodo.Engine.Diagnostics;
+using Dodo.Engine.Fitting;
+using Dodo.Engine.GoCodegen;
+using Dodo.Engine.Profiles;
 using Dodo.Engine.Snapshots;
 
 namespace Dodo.Engine.Tests.GoCodegen;
@@ -90,6 +94,83 @@ public class BenchmarkEndToEndTests
                 "ECHO [host:a] 2 default", "ECHO [team:core] 2 default", "ECHO [ver:12] 2 default",
             }));
             Assert.That(log.Diagnostics, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task TheCalibrationBuildCallsEveryCaseThroughItsOwnFrameAndLeavesThePackageAlone()
+    {
+        using var go = new GoWorkspace("intake");
+        var package = go.Write("tags", "filter.go", FilterSource);
+        // A silent target: the runner reads the benchmark's result line, which an echo would split.
+        go.Write("tags", "echo.go", "package tags\n\nfunc echo(string) {}\n");
+        var snapshots = go.WriteFile("snapshots.json", "[" + string.Join(",",
+            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
+            FilterCall("s3", "0xc000090000", "team:core")) + "]");
+        var log = new DiagnosticLog();
+        var info = await go.InspectAsync("tags", "intake/tags.(*Filter).Apply", log);
+        var provenance = new BenchmarkProvenance(["prod.pprof"], ["snapshots.json"], "intake/tags.(*Filter).Apply",
+            "linux/amd64", "uniform", null, 98);
+        var benchmark = BenchmarkFileWriter.Generate(info, SnapshotReader.Read(snapshots, log), provenance, log,
+            machine: new MachineState(2, 5, 3, 1 << 20, 150));
+        var toolchain = await GoWorkspace.GoAsync();
+        var overlay = new Dictionary<string, string>
+        {
+            [benchmark.FileName] = await toolchain.FormatAsync(benchmark.Source, benchmark.FileName),
+            [benchmark.CalibrationFileName] = await toolchain.FormatAsync(benchmark.CalibrationSource,
+                benchmark.CalibrationFileName),
+        };
+        var runner = new BenchmarkRunner(toolchain, log);
+        var binary = Path.Combine(go.Root, "obj", "tags.calibration.test");
+        var profilePath = Path.Combine(go.Root, "obj", "calibration.pprof");
+
+        await runner.CompileAsync(package, binary, overlay);
+        var run = await runner.RunAsync(1, binary, package, benchmark.BenchmarkName, "1s", profilePath, 1000,
+            new Dictionary<string, string?> { [MachineState.Variable] = "0 0 2 0 0" });
+        var (cases, all) = CaseAttribution.Split(ProfileReader.Read(profilePath), "intake/tags.(*Filter).Apply",
+            benchmark.CalibrationCallPrefix, benchmark.CaseCount);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Iterations, Is.GreaterThan(0));
+            Assert.That(benchmark.CalibrationCallPrefix, Is.EqualTo("dodoFilterApplyCall"));
+            Assert.That(cases, Has.Count.EqualTo(3).And.All.Not.Null, "every case got samples of its own");
+            Assert.That(cases.Sum(c => c!.TargetCount), Is.EqualTo(all.TargetCount));
+            Assert.That(Directory.GetFiles(package).Select(Path.GetFileName), Is.EquivalentTo(new[]
+            {
+                "filter.go", "echo.go",
+            }), "the benchmark and its calibration file reach go through -overlay only");
+            Assert.That(overlay[benchmark.FileName], Does.Contain(
+                "var dodoFilterApplyFitted = dodoFilterApplyMachine{"
+                + "window: 2, repeats: 5, copies: 3, ballast: 1048576, gogc: 150}"));
+            Assert.That(overlay[benchmark.CalibrationFileName], Does.Not.Contain("import"));
+        });
+    }
+
+    [Test]
+    public async Task AWindowedWorkingSetOverCopiesOfTheCasesStillCallsEveryCase()
+    {
+        using var go = new GoWorkspace("intake");
+        go.Write("tags", "filter.go", FilterSource);
+        go.Write("tags", "echo.go", "package tags\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n" + Echo);
+        var snapshots = go.WriteFile("snapshots.json", "[" + string.Join(",",
+            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
+            FilterCall("s3", "0xc000090000", "team:core")) + "]");
+        var log = new DiagnosticLog();
+
+        var (_, formatted) = await go.GenerateAsync("tags", "intake/tags.(*Filter).Apply",
+            SnapshotReader.Read(snapshots, log), log, machine: new MachineState(4, 3, 2, 4096, 0));
+        var vet = await go.VetAsync("tags");
+        var run = await go.BenchAsync("tags", "BenchmarkDodoFilterApply");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vet.Succeeded, Is.True, vet.StandardError + "\n" + formatted);
+            Assert.That(run.Succeeded, Is.True, run.StandardOutput + run.StandardError + "\n" + formatted);
+            Assert.That(GoWorkspace.Echoes(run.StandardOutput), Is.EqualTo(new[]
+            {
+                "ECHO [host:a] 2 default", "ECHO [team:core] 2 default", "ECHO [ver:12] 2 default",
+            }));
         });
     }
 

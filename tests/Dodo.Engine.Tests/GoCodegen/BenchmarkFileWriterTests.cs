@@ -56,7 +56,7 @@ public class BenchmarkFileWriterTests
             Assert.That(lines, Does.Contain("package app"));
             Assert.That(benchmark.Source, Does.Contain("func BenchmarkDodoFilterApply(b *testing.B) {"));
             Assert.That(benchmark.Source, Does.Contain("b.ReportAllocs()"));
-            Assert.That(benchmark.Source, Does.Contain("r0, r1 = c.f.Apply(c.tags...)"));
+            Assert.That(benchmark.Source, Does.Contain("r.r0, r.r1 = c.f.Apply(c.tags...)"));
             Assert.That(benchmark.Source, Does.Contain("//\tsimilarity: not yet scored (threshold 98.0 %)"));
             Assert.That(benchmark.CaseCount, Is.EqualTo(1));
         });
@@ -151,7 +151,7 @@ public class BenchmarkFileWriterTests
         {
             Assert.That(benchmark.CaseCount, Is.EqualTo(2));
             Assert.That(benchmark.Source, Does.Contain("var dodoFilterApplySchedule = []int{"));
-            Assert.That(benchmark.Source, Does.Contain("dodoFilterApplySchedule[next%len(dodoFilterApplySchedule)]"));
+            Assert.That(benchmark.Source, Does.Contain("k := dodoFilterApplySchedule[position%length]"));
             Assert.That(schedule.Count(i => i == 0), Is.EqualTo(3));
             Assert.That(schedule.Count(i => i == 1), Is.EqualTo(1));
             Assert.That(BenchmarkFileWriter.Schedule([4, 2]), Has.Count.EqualTo(3), "weights are reduced by their GCD");

@@ -1,3 +1,4 @@
+using Dodo.Engine.Benchmarks;
 using Dodo.Engine.Diagnostics;
 using Dodo.Engine.GoCodegen;
 using Dodo.Engine.Snapshots;
@@ -71,12 +72,13 @@ internal sealed class GoWorkspace : IDisposable
 
     /// <summary>Inspects, generates, gofmts and writes the benchmark into the package folder.</summary>
     public async Task<(GeneratedBenchmark Benchmark, string Formatted)> GenerateAsync(string packageFolder,
-        string symbol, SnapshotSet snapshots, DiagnosticLog log, IReadOnlyList<int>? weights = null)
+        string symbol, SnapshotSet snapshots, DiagnosticLog log, IReadOnlyList<int>? weights = null,
+        MachineState? machine = null)
     {
         var package = await InspectAsync(packageFolder, symbol, log);
         var provenance = new BenchmarkProvenance(["prod.pprof"], snapshots.Sources, symbol, "linux/amd64",
             weights is null ? "uniform" : "fitted", null, 98);
-        var benchmark = BenchmarkFileWriter.Generate(package, snapshots, provenance, log, weights);
+        var benchmark = BenchmarkFileWriter.Generate(package, snapshots, provenance, log, weights, machine);
         var formatted = await (await GoAsync()).FormatAsync(benchmark.Source, benchmark.FileName);
         File.WriteAllText(Path.Combine(Root, packageFolder, benchmark.FileName), formatted);
         return (benchmark, formatted);
