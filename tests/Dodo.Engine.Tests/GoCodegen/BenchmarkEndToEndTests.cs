@@ -68,11 +68,7 @@ public class BenchmarkEndToEndTests
     public async Task FilterApplyWithWeightsAndASharedReceiverRunsAndSeesEveryCase()
     {
         using var go = new GoWorkspace("intake");
-        go.Write("tags", "filter.go", FilterSource);
-        go.Write("tags", "echo.go", "package tags\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n" + Echo);
-        var snapshots = go.WriteFile("snapshots.json", "[" + string.Join(",",
-            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
-            FilterCall("s3", "0xc000090000", "team:core")) + "]");
+        var snapshots = WriteFilterPackage(go, echoes: true);
         var log = new DiagnosticLog();
 
         var (benchmark, formatted) = await go.GenerateAsync("tags", "intake/tags.(*Filter).Apply",
@@ -101,12 +97,9 @@ public class BenchmarkEndToEndTests
     public async Task TheCalibrationBuildCallsEveryCaseThroughItsOwnFrameAndLeavesThePackageAlone()
     {
         using var go = new GoWorkspace("intake");
-        var package = go.Write("tags", "filter.go", FilterSource);
         // A silent target: the runner reads the benchmark's result line, which an echo would split.
-        go.Write("tags", "echo.go", "package tags\n\nfunc echo(string) {}\n");
-        var snapshots = go.WriteFile("snapshots.json", "[" + string.Join(",",
-            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
-            FilterCall("s3", "0xc000090000", "team:core")) + "]");
+        var snapshots = WriteFilterPackage(go, echoes: false);
+        var package = Path.Combine(go.Root, "tags");
         var log = new DiagnosticLog();
         var info = await go.InspectAsync("tags", "intake/tags.(*Filter).Apply", log);
         var provenance = new BenchmarkProvenance(["prod.pprof"], ["snapshots.json"], "intake/tags.(*Filter).Apply",
@@ -151,11 +144,7 @@ public class BenchmarkEndToEndTests
     public async Task AWindowedWorkingSetOverCopiesOfTheCasesStillCallsEveryCase()
     {
         using var go = new GoWorkspace("intake");
-        go.Write("tags", "filter.go", FilterSource);
-        go.Write("tags", "echo.go", "package tags\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n" + Echo);
-        var snapshots = go.WriteFile("snapshots.json", "[" + string.Join(",",
-            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
-            FilterCall("s3", "0xc000090000", "team:core")) + "]");
+        var snapshots = WriteFilterPackage(go, echoes: true);
         var log = new DiagnosticLog();
 
         var (_, formatted) = await go.GenerateAsync("tags", "intake/tags.(*Filter).Apply",
@@ -332,6 +321,18 @@ public class BenchmarkEndToEndTests
             Assert.That(GoWorkspace.Echoes(run.StandardOutput), Is.EqualTo(new[] { "ECHO k=5/true" }));
             Assert.That(log.Diagnostics, Is.Empty);
         });
+    }
+
+    /// <summary>The filter package and three snapshots of Apply, two of them on one shared receiver.</summary>
+    private static string WriteFilterPackage(GoWorkspace go, bool echoes)
+    {
+        go.Write("tags", "filter.go", FilterSource);
+        go.Write("tags", "echo.go", echoes
+            ? "package tags\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n" + Echo
+            : "package tags\n\nfunc echo(string) {}\n");
+        return go.WriteFile("snapshots.json", "[" + string.Join(",",
+            FilterCall("s1", "0xc000010000", "ver:12"), FilterCall("s2", "0xc000010000", "host:a"),
+            FilterCall("s3", "0xc000090000", "team:core")) + "]");
     }
 
     private static string Call(string id, string value) => """
