@@ -16,10 +16,18 @@ public sealed record SeriesRun(BenchmarkRun Run, StackProfile Profile, long Targ
 
 /// <summary>
 /// Runs the benchmark the configured number of times under the CPU profiler, lengthening or
-/// shortening later runs so that together they collect the wanted samples inside the target.
+/// shortening later runs so that together they collect the wanted samples inside the target. A
+/// run much slower per iteration than the fastest of the series shared the machine with other work
+/// (another process, another virtual machine on the host) and measured another machine; it is run
+/// again rather than merged.
 /// </summary>
 public sealed class BenchmarkSeries
 {
+    /// <summary>How much slower per iteration than the fastest run a run may be before it is disturbed.</summary>
+    public const double DisturbedSlowdown = 1.2;
+
+    private const int MaxRepeats = 3;
+
     private readonly BenchmarkRunner _runner;
     private readonly BenchmarkJobOptions _options;
     private readonly DiagnosticLog _log;
@@ -46,14 +54,41 @@ public sealed class BenchmarkSeries
             runs.Add(run);
         }
 
-        if (plan.SamplesSoFar < plan.WantedSamples * 9 / 10)
+        await RepeatDisturbedAsync(runs, binary, packageDirectory, benchmarkName, name, production, plan,
+            cancellationToken);
+        var samples = runs.Sum(r => r.TargetSamples);
+        if (samples < plan.WantedSamples * 9 / 10)
         {
             _log.Warning(DiagnosticCodes.TooFewSamples,
-                $"The benchmark runs collected {plan.SamplesSoFar:N0} samples inside the target, fewer than the "
+                $"The benchmark runs collected {samples:N0} samples inside the target, fewer than the "
                 + $"{plan.WantedSamples:N0} wanted; the score is noisier. Raise DodoMinSamples or set DodoBenchTime.");
         }
 
         return runs;
+    }
+
+    private async Task RepeatDisturbedAsync(List<SeriesRun> runs, string binary, string packageDirectory,
+        string benchmarkName, string name, CallTree production, SamplePlan plan, CancellationToken cancellationToken)
+    {
+        for (var repeat = 1; repeat <= MaxRepeats; repeat++)
+        {
+            var fastest = runs.Min(r => r.Run.NanosecondsPerOp);
+            var disturbed = runs.FindIndex(r => r.Run.NanosecondsPerOp > DisturbedSlowdown * fastest);
+            if (disturbed < 0)
+            {
+                return;
+            }
+
+            var slow = runs[disturbed];
+            var times = string.Create(CultureInfo.InvariantCulture,
+                $"{slow.Run.NanosecondsPerOp:0} ns/op against {fastest:0} for the fastest run");
+            _log.Warning(DiagnosticCodes.RunDisturbed, $"Benchmark run {slow.Run.Number} took {times}: other work on "
+                + "the machine disturbed it, so it is run again. Keep the machine quiet while dodo measures.");
+            var number = runs.Max(r => r.Run.Number) + 1;
+            var benchTime = _options.BenchTime ?? plan.BenchTimeFor(slow.TargetSamples);
+            runs[disturbed] = await RunOnceAsync(number, $"{name}-run{number}", binary, packageDirectory,
+                benchmarkName, benchTime, production.Target, cancellationToken);
+        }
     }
 
     private async Task<SeriesRun> RunOnceAsync(int number, string name, string binary, string packageDirectory,

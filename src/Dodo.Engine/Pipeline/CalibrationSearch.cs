@@ -29,8 +29,8 @@ public sealed record CalibrationTrial(MachineState State, long Samples, double S
 /// its own) in a few machine states, fits the case weights to production in each, and keeps the
 /// state whose fit scores best on held-out samples. The states form a ladder from a warm working
 /// set (few cases in play, each called many times) to a cold one (many copies of the cases), and
-/// the search climbs it from two starting rungs towards whichever neighbour scores better; then it
-/// climbs a ladder of heap sizes the same way.
+/// the search climbs it from two starting rungs far apart (a plain cycle and a warm window) towards
+/// whichever neighbour scores better; then it climbs a ladder of heap sizes the same way.
 /// </summary>
 public sealed class CalibrationSearch
 {
@@ -93,7 +93,7 @@ public sealed class CalibrationSearch
         // The heap is held at a service's size while the working set is chosen: without it the GC's
         // pace swings from run to run and drowns the working set's effect.
         var heap = Heaps[StartHeap];
-        var working = await ClimbAsync(WorkingSets.Length, [Array.IndexOf(WorkingSets, (0, 0, 1)), 2],
+        var working = await ClimbAsync(WorkingSets.Length, [Array.IndexOf(WorkingSets, (0, 0, 1)), 1],
             rung => Try(new MachineState(WorkingSets[rung].Window, WorkingSets[rung].Repeats, WorkingSets[rung].Copies,
                 heap, 0)));
         var state = working.State;
