@@ -22,6 +22,12 @@ internal static class WeightFit
     // Each split into halves scores every candidate twice (fit on either half, score on the other).
     private const int Splits = 4;
 
+    /// <summary>
+    /// Cases beyond this many are pooled into atoms before they are clustered: the clustering keeps
+    /// a distance between every two atoms (8 MB at this size) and takes time quadratic in their count.
+    /// </summary>
+    internal const int MaxAtoms = 1024;
+
     /// <param name="production">P(p) over the index's paths.</param>
     /// <param name="caseCounts">Each case's calibration samples per path.</param>
     /// <param name="seed">Seeds the splits into halves, so a fit is reproducible.</param>
@@ -29,6 +35,56 @@ internal static class WeightFit
     /// was called on), tried beside the clusterings; null when there is none.</param>
     public static WeightFitResult Fit(IReadOnlyList<double> production, IReadOnlyList<long[]> caseCounts, int seed,
         IReadOnlyList<int>? kinds = null)
+    {
+        if (caseCounts.Count <= MaxAtoms)
+        {
+            return FitAtoms(production, caseCounts, seed, kinds);
+        }
+
+        var atomOf = Atoms(caseCounts, kinds);
+        var atoms = atomOf.Max() + 1;
+        var atomCounts = Enumerable.Range(0, atoms).Select(_ => new long[production.Count]).ToList();
+        var atomKinds = new int[atoms];
+        for (var c = 0; c < caseCounts.Count; c++)
+        {
+            for (var p = 0; p < production.Count; p++)
+            {
+                atomCounts[atomOf[c]][p] += caseCounts[c][p];
+            }
+
+            atomKinds[atomOf[c]] = kinds is { Count: > 0 } ? kinds[c] : 0;
+        }
+
+        var fit = FitAtoms(production, atomCounts, seed, kinds is { Count: > 0 } ? atomKinds : null);
+        return fit with { Labels = atomOf.Select(a => fit.Labels[a]).ToArray() };
+    }
+
+    /// <summary>
+    /// Pools the cases into at most about <see cref="MaxAtoms"/> atoms: within each kind, cases of alike
+    /// cost (samples in calibration) are cut into runs of equal length.
+    /// </summary>
+    private static int[] Atoms(IReadOnlyList<long[]> caseCounts, IReadOnlyList<int>? kinds)
+    {
+        var atomOf = new int[caseCounts.Count];
+        var next = 0;
+        var byKind = Enumerable.Range(0, caseCounts.Count).GroupBy(c => kinds is { Count: > 0 } ? kinds[c] : 0);
+        foreach (var kind in byKind)
+        {
+            var cases = kind.OrderBy(c => caseCounts[c].Sum()).ThenBy(c => c).ToArray();
+            var atoms = Math.Max(1, (int)Math.Round((double)cases.Length * MaxAtoms / caseCounts.Count));
+            for (var i = 0; i < cases.Length; i++)
+            {
+                atomOf[cases[i]] = next + (int)((long)i * atoms / cases.Length);
+            }
+
+            next += atoms;
+        }
+
+        return atomOf;
+    }
+
+    private static WeightFitResult FitAtoms(IReadOnlyList<double> production, IReadOnlyList<long[]> caseCounts,
+        int seed, IReadOnlyList<int>? kinds)
     {
         var candidates = Candidates(caseCounts.Count, kinds);
         var scores = candidates.Select(_ => new List<double>()).ToList();

@@ -51,6 +51,28 @@ public class WeightFitTests
     }
 
     [Test]
+    public void ThousandsOfCasesArePooledIntoAtomsAndStillReweighted()
+    {
+        // As the first test, with 3 000 cases: more than the clustering takes one by one.
+        var random = new Random(9);
+        double[] a = [0.6, 0.4, 0, 0];
+        double[] b = [0, 0, 0.5, 0.5];
+        double[] production = [0.8 * 0.6, 0.8 * 0.4, 0.2 * 0.5, 0.2 * 0.5];
+        var kinds = Enumerable.Range(0, 3000).Select(i => i % 2).ToList();
+        var counts = kinds.Select(k => CaseClusteringTests.Draw(random, k == 0 ? a : b, 8)).ToList();
+
+        var fit = WeightFit.Fit(production, counts, seed: 4, kinds);
+
+        var weights = fit.ScaleWeights(Enumerable.Repeat(1, counts.Count).ToList());
+        var callsA = weights.Where((_, i) => kinds[i] == 0).Sum();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fit.Labels, Has.Count.EqualTo(3000));
+            Assert.That(callsA / (double)weights.Sum(), Is.EqualTo(0.8).Within(0.03));
+        });
+    }
+
+    [Test]
     public void ARefitCorrectsTheGroupsByWhatAnEvaluationMeasured()
     {
         // Calibration saw A and B cost alike and production spend 60/40, so A is called 1.2 times as
