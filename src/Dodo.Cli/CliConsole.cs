@@ -49,7 +49,8 @@ public sealed class CliConsole
         }
         catch (OperationCanceledException)
         {
-            Log.Error(DiagnosticCodes.InternalError, "Cancelled.");
+            Log.Error(DiagnosticCodes.Cancelled, "Stopped before the end: nothing was written into the Go package, "
+                + "and the Go processes dodo started were stopped.");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

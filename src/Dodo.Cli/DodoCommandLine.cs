@@ -30,6 +30,12 @@ public static class DodoCommandLine
             return ExitCodes.Error;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // dodo handles stopping itself (Cancellation), so that it can kill the Go processes it started.
+        using var cancellation = new Cancellation();
+        var configuration = new InvocationConfiguration
+        {
+            Output = output, Error = error, ProcessTerminationTimeout = null,
+        };
+        return parsed.InvokeAsync(configuration, cancellation.Token).GetAwaiter().GetResult();
     }
 }

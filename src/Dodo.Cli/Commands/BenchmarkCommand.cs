@@ -27,49 +27,29 @@ public static class BenchmarkCommand
         var threshold = CommonOptions.Threshold();
         var prune = CommonOptions.Prune();
         var runs = new Option<int>("--runs") { Description = "Benchmark runs to merge.", DefaultValueFactory = _ => 3 };
-        runs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100)
-            {
-                r.AddError("--runs must be from 1 to 100.");
-            }
-        });
+        CommonOptions.Check(runs, v => v is < 1 or > 100 ? "--runs must be from 1 to 100." : null);
         var minSamples = new Option<long?>("--min-samples")
         {
             Description = "Samples wanted inside the target across all runs, which sets how long each run lasts "
                 + "(default: enough for sampling noise to cost at most half of what the threshold leaves).",
         };
-        minSamples.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is < 1 or > 10_000_000)
-            {
-                r.AddError("--min-samples must be from 1 to 10000000.");
-            }
-        });
+        CommonOptions.Check(minSamples, v => v is < 1 or > 10_000_000
+            ? "--min-samples must be from 1 to 10000000."
+            : null);
         var benchTime = new Option<string?>("--bench-time")
         {
             Description = "A fixed Go benchtime per run (e.g. 20s or 5000x) instead of one derived from --min-samples.",
         };
-        benchTime.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<string?>();
-            if (value is not null && !System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d+(\.\d+)?(s|x)$"))
-            {
-                r.AddError("--bench-time must look like 20s, 2.5s or 5000x.");
-            }
-        });
+        CommonOptions.Check(benchTime, v => v is not null
+            && !System.Text.RegularExpressions.Regex.IsMatch(v, @"^([1-9]\d*x|\d*[1-9]\d*(\.\d+)?s|0?\.\d*[1-9]\d*s)$")
+                ? "--bench-time must be a positive duration or count, like 20s, 2.5s or 5000x."
+                : null);
         var profileHz = new Option<int>("--profile-hz")
         {
             Description = "The CPU profiler's rate while the benchmark runs (Go's testing package uses 100).",
             DefaultValueFactory = _ => 1000,
         };
-        profileHz.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                r.AddError("--profile-hz must be from 1 to 10000.");
-            }
-        });
+        CommonOptions.Check(profileHz, v => v is < 1 or > 10_000 ? "--profile-hz must be from 1 to 10000." : null);
         var fit = new Option<bool>("--fit")
         {
             Description = "Calibrate and fit the case weights and the machine state to production (the default); "
@@ -81,13 +61,7 @@ public static class BenchmarkCommand
             Description = "Evaluations (of --runs runs each) Loop 1 may spend reaching the threshold.",
             DefaultValueFactory = _ => 5,
         };
-        maxEvaluations.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 50)
-            {
-                r.AddError("--max-evaluations must be from 1 to 50.");
-            }
-        });
+        CommonOptions.Check(maxEvaluations, v => v is < 1 or > 50 ? "--max-evaluations must be from 1 to 50." : null);
         var go = new Option<string?>("--go") { Description = "The go executable (default: go on PATH)." };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();

@@ -41,15 +41,34 @@ public static class CommonOptions
             Description = description,
             DefaultValueFactory = _ => defaultValue,
         };
+        Check(option, value => double.IsNaN(value) || value < 0 || value > 100
+            ? string.Create(CultureInfo.InvariantCulture, $"{name} must be a percentage from 0 to 100, not {value}.")
+            : null);
+        return option;
+    }
+
+    /// <summary>
+    /// Adds a check of the option's value, which returns what is wrong with it or null. A value that
+    /// does not parse at all ("abc" for a number) never reaches the check: the parser reports it.
+    /// </summary>
+    public static void Check<T>(Option<T> option, Func<T, string?> problem)
+    {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<double>();
-            if (double.IsNaN(value) || value < 0 || value > 100)
+            T value;
+            try
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} must be a percentage from 0 to 100, not {value}."));
+                value = result.GetValueOrDefault<T>()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            if (problem(value) is { } message)
+            {
+                result.AddError(message);
             }
         });
-        return option;
     }
 }

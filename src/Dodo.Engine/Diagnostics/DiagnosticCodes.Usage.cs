@@ -11,6 +11,9 @@ public static partial class DiagnosticCodes
     /// <summary>An output file could not be written.</summary>
     public const string OutputNotWritable = "DODO9003";
 
+    /// <summary>The run was stopped (Ctrl-C, SIGTERM, or the process that started it went away).</summary>
+    public const string Cancelled = "DODO9004";
+
     /// <summary>An unexpected internal failure; the message carries the exception.</summary>
     public const string InternalError = "DODO9999";
 }

@@ -143,6 +143,25 @@ public class DodoCommandLineTests
         });
     }
 
+    [TestCase("--max-evaluations", "abc")]
+    [TestCase("--threshold", "abc")]
+    [TestCase("--runs", "1.5")]
+    [TestCase("--min-samples", "many")]
+    [TestCase("--bench-time", "0x")]
+    [TestCase("--bench-time", "0.0s")]
+    public void AValueThatIsNotOfTheOptionsKindExitsWithTwoAndACodedError(string option, string value)
+    {
+        var (exit, _, error) = Run("benchmark", "--target", "example.com/a.F", "--production", "p.pprof",
+            "--snapshots", "s.json", option, value);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Error));
+            Assert.That(error, Does.Contain("error DODO9001").And.Contain(option));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
