@@ -145,10 +145,18 @@ public sealed partial class BenchmarkRunner
         return TimeSpan.FromSeconds(seconds * 10 + 600);
     }
 
+    /// <summary>
+    /// The end of a failed command's output, and where it panicked when it did: a panic's message
+    /// comes before dozens of stack lines, which are not what a user needs first.
+    /// </summary>
     private static string Tail(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" | ", lines.TakeLast(12));
+        var panic = Array.FindIndex(lines, l => l.StartsWith("panic:", StringComparison.Ordinal)
+            || l.StartsWith("fatal error:", StringComparison.Ordinal));
+        return panic < 0 || panic >= lines.Length - 12
+            ? string.Join(" | ", lines.TakeLast(12))
+            : string.Join(" | ", lines.Skip(panic).Take(6)) + " | … | " + string.Join(" | ", lines.TakeLast(4));
     }
 
     [GeneratedRegex(@"^(?<file>[^\s:][^:\n]*\.go):(?<line>\d+)(:\d+)?: (?<text>.+)$", RegexOptions.Multiline)]

@@ -58,7 +58,8 @@ public sealed record GoModule(string Root, string ModulePath)
         if (!File.Exists(goMod))
         {
             AtomicFile.WriteAllText(goMod,
-                "// Written by dodo: keeps this output folder out of the enclosing Go module.\nmodule dodo.output\n");
+                Pipeline.OutputFolder.FenceMarker + ": keeps this output folder out of the enclosing Go module.\n"
+                + "module dodo.output\n");
         }
     }
 

@@ -39,6 +39,12 @@ public sealed class SamplePlan
 
     public long WantedSamples => _wantedSamples;
 
+    /// <summary>
+    /// The fewest iterations a run planned in iterations may have: one cycle of the benchmark's weight
+    /// schedule, so every run replays the whole mix (and meets a rare, costly case at least once).
+    /// </summary>
+    public long MinimumIterations { get; set; } = 1;
+
     /// <summary>The Go benchtime for the next run of the series, e.g. <c>24.5s</c> or <c>3500000x</c>.</summary>
     /// <param name="runsDone">Runs of the series already made.</param>
     public string NextBenchTime(int runsDone)
@@ -58,7 +64,8 @@ public sealed class SamplePlan
 
         var perSecond = 1e9 / _nanosecondsPerIteration;
         var iterations = Math.Clamp(samples / perIteration, MinimumSeconds * perSecond, MaximumSeconds * perSecond);
-        return string.Create(CultureInfo.InvariantCulture, $"{(long)Math.Ceiling(Math.Max(1, iterations))}x");
+        var planned = (long)Math.Ceiling(Math.Max(MinimumIterations, iterations));
+        return string.Create(CultureInfo.InvariantCulture, $"{planned}x");
     }
 
     /// <summary>Learns the samples per iteration from a run whose samples are not part of the series.</summary>

@@ -55,13 +55,13 @@ public static class BenchmarkFileWriter
             source.AddCase(k, losses);
         }
 
-        var text = source.Build(provenance, Schedule(binding.Cases.Select(c => c.Weight).ToList()),
-            machine ?? MachineState.Plain);
+        var schedule = Schedule(binding.Cases.Select(c => c.Weight).ToList());
+        var text = source.Build(provenance, schedule, machine ?? MachineState.Plain);
         ReportLosses(log, losses, binding.Cases.Count);
         return new GeneratedBenchmark(naming.FileName, naming.BenchmarkName, text, binding.Cases.Count,
             binding.Dropped, losses, CalibrationFileName(naming.FileName), source.BuildCalibration(),
             source.CalibrationCall(0)[..^1],
-            binding.Cases.Select(c => c.Position).ToList(), source.ReceiverKinds());
+            binding.Cases.Select(c => c.Position).ToList(), source.ReceiverKinds(), schedule.Count);
     }
 
     private static int[] CheckWeights(IReadOnlyList<int>? weights, int snapshotCount)

@@ -79,7 +79,10 @@ internal sealed class BenchmarkMachineSource(string prefix, string caseType, GoL
             m := {{prefix}}Fitted
             if s := {{getenv}}("{{MachineState.Variable}}"); s != "" {
             _, err := {{scan}}(s, &m.window, &m.repeats, &m.copies, &m.ballast, &m.gogc)
-            if err != nil || m.copies < 1 || m.window > 0 && m.repeats < 1 {
+            if err != nil || m.window < 0 || m.window > {{MachineState.MaxWindow}} ||
+            m.repeats < 0 || m.repeats > {{MachineState.MaxRepeats}} || m.window > 0 && m.repeats < 1 ||
+            m.copies < 1 || m.copies > {{MachineState.MaxCopies}} ||
+            m.ballast < 0 || m.ballast > {{MachineState.MaxBallastBytes}} || m.gogc < 0 {
             panic("dodo: {{MachineState.Variable}} is not \"window repeats copies ballast gogc\": " + s)
             }
             }

@@ -5,7 +5,8 @@ namespace Dodo.Engine.GoCodegen;
 /// name, the Go source (not yet gofmt'd), what was kept and lost on the way from snapshots, the
 /// calibration file dodo adds to the package with -overlay for its calibration runs with the name of
 /// its per-case functions without the case number, each case's position in the snapshot set, and for
-/// a method which receiver each case was called on (the same number: the same receiver).
+/// a method which receiver each case was called on (the same number: the same receiver), and how many
+/// calls one cycle of the weight schedule has.
 /// </summary>
 public sealed record GeneratedBenchmark(
     string FileName,
@@ -18,4 +19,5 @@ public sealed record GeneratedBenchmark(
     string CalibrationSource,
     string CalibrationCallPrefix,
     IReadOnlyList<int> CaseSnapshots,
-    IReadOnlyList<int> CaseReceivers);
+    IReadOnlyList<int> CaseReceivers,
+    int ScheduleLength);

@@ -38,8 +38,11 @@ public sealed class BenchmarkJob
     /// <summary>Runs the job. The returned report says whether the gate passed.</summary>
     public async Task<GateReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        GoWorkspace.ParseTarget(_options.Target);
+        OutputFolder.Check(_options.OutputDirectory, _options.ModuleDirectory);
         Directory.CreateDirectory(_options.OutputDirectory);
         GoModule.FenceOff(_options.OutputDirectory);
+        ForgetLastRun();
         var (profile, production) = _clock.Time("read production profile", ReadProduction);
         var snapshots = _clock.Time("read snapshots", ReadSnapshots);
         var workspace = await _clock.TimeAsync("inspect Go package",
@@ -76,6 +79,21 @@ public sealed class BenchmarkJob
         WriteReports(report);
         Announce(report);
         return report;
+    }
+
+    /// <summary>
+    /// Removes the last run's reports and rejected benchmark: a run that stops with an error must not
+    /// leave an older verdict behind for a pipeline to read.
+    /// </summary>
+    private void ForgetLastRun()
+    {
+        File.Delete(ReportJsonPath);
+        File.Delete(ReportMarkdownPath);
+        var rejected = Path.Combine(_options.OutputDirectory, "rejected");
+        if (Directory.Exists(rejected))
+        {
+            Directory.Delete(rejected, recursive: true);
+        }
     }
 
     private (StackProfile Profile, CallTree Tree) ReadProduction()
@@ -119,6 +137,7 @@ public sealed class BenchmarkJob
         await context.Runner.CompileAsync(context.Workspace.PackageDirectory, binary,
             captured.Overlay(calibration: true), cancellationToken);
 
+        context.Plan.MinimumIterations = benchmark.ScheduleLength;
         var search = new CalibrationSearch(context.Runner, _options, _log);
         var best = await search.RunAsync(binary, context.Workspace.PackageDirectory, benchmark.BenchmarkName,
             benchmark.CalibrationCallPrefix, benchmark.CaseCount, benchmark.CaseReceivers, context.Production,
@@ -126,6 +145,14 @@ public sealed class BenchmarkJob
         _log.Progress(string.Create(CultureInfo.InvariantCulture,
             $"Dodo: calibration chose {best.State.Name} and {best.Groups} group(s) of cases: "
             + $"{best.HeldOutSimilarity:0.0} % expected on fresh samples ({best.PriorSimilarity:0.0} % as captured)."));
+        var leftOut = best.Fit.ScaleWeights(Enumerable.Repeat(1, benchmark.CaseCount).ToList()).Count(w => w == 0);
+        if (leftOut > 0)
+        {
+            _log.Progress($"Dodo: the fitted mix leaves out {leftOut} of the {benchmark.CaseCount} cases: their "
+                + "group's share of time was fitted to nothing, production's tree is matched best without it "
+                + "(DodoFit=false keeps every case).");
+        }
+
         return best with { AllTrials = search.Trials, CaseSnapshots = benchmark.CaseSnapshots };
     }
 
@@ -182,6 +209,7 @@ public sealed class BenchmarkJob
             file.Overlay(calibration: false), cancellationToken);
 
         context.Plan.Restart();
+        context.Plan.MinimumIterations = benchmark.ScheduleLength;
         _log.Progress($"Dodo: evaluation {number}: the benchmark runs until it has about "
             + $"{context.Plan.WantedSamples:N0} samples inside the target "
             + $"({_options.Runs} runs at {_options.ProfileHz} Hz).");
@@ -234,8 +262,8 @@ public sealed class BenchmarkJob
     {
         var used = weights.Where(w => w > 0).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"fitted to production's call tree: {used.Count} cases, {used.Min()} to {used.Max()} calls per cycle "
-            + $"of {used.Sum()}");
+            $"fitted to production's call tree: {used.Count} of the {weights.Count} snapshots, {used.Min()} to "
+            + $"{used.Max()} calls per cycle of {used.Sum()}");
     }
 
     private GateReport Report(JobContext context, BenchmarkFile final, Evaluation best, CalibrationTrial? fit,

@@ -37,9 +37,11 @@ public static class MarkdownReport
             return;
         }
 
-        text.AppendLine("Gap in percentage points of the target's time; each costs half its gap in similarity.");
+        text.AppendLine("The gap is the difference in self time at the call path (for missing and extra: in the "
+            + "whole subtree), in percentage points of the target's time; each costs half its gap in similarity. "
+            + "The two shares beside it are the call path's inclusive time on each side.");
         text.AppendLine();
-        text.AppendLine("| kind | gap | production % | benchmark % | call path |");
+        text.AppendLine("| kind | gap | production % (incl.) | benchmark % (incl.) | call path |");
         text.AppendLine("|---|---:|---:|---:|---|");
         foreach (var d in divergences)
         {

@@ -15,7 +15,7 @@ public sealed record DivergenceEntry(string Path, double Production, double Benc
 
     /// <summary>One aligned line for consoles and build logs.</summary>
     public string ToDisplayLine() => string.Create(CultureInfo.InvariantCulture,
-        $"  {Kind,-7} {Gap,6:0.00} pp  production {Production,6:0.00} %  benchmark {Benchmark,6:0.00} %  {Path}");
+        $"  {Kind,-7} {Gap,6:0.00} pp  incl. production {Production,6:0.00} %  benchmark {Benchmark,6:0.00} %  {Path}");
 }
 
 /// <summary>

@@ -75,6 +75,43 @@ public class BenchmarkRunnerTests
         });
     }
 
+    [Test]
+    public async Task ABenchmarkThatPanicsFailsWithThePanicMessageNotOnlyItsStack()
+    {
+        using var temp = new TemporaryDirectory();
+        var package = WritePackage(temp, """
+            package fib
+
+            import "testing"
+
+            func deep(n int) int {
+            	if n == 0 {
+            		panic("boom: the captured input was not what the code expects")
+            	}
+            	return deep(n-1) + 1
+            }
+
+            func BenchmarkFib(b *testing.B) {
+            	for i := 0; i < b.N; i++ {
+            		deep(40)
+            	}
+            }
+            """);
+        var go = await GoToolchain.LocateAsync(null, temp.Path);
+        var runner = new BenchmarkRunner(go, new DiagnosticLog());
+        var binary = temp.Combine("obj", "fib.test");
+        await runner.CompileAsync(package, binary);
+
+        var error = await Assert.ThrowsAsync<DodoException>(() => runner.RunAsync(1, binary, package, "BenchmarkFib",
+            "10x", temp.Combine("obj", "run1.pprof")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Code, Is.EqualTo(DiagnosticCodes.BenchmarkRunFailed));
+            Assert.That(error.Message, Does.Contain("panic: boom: the captured input was not what the code expects"));
+        });
+    }
+
     private static string WritePackage(TemporaryDirectory temp, string testSource)
     {
         var package = temp.Combine("fib");

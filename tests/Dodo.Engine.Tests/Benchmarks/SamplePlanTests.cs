@@ -55,6 +55,21 @@ public class SamplePlanTests
         });
     }
 
+    [Test]
+    public void ARunNeverHasFewerIterationsThanOneCycleOfTheSchedule()
+    {
+        // One iteration of a rare, costly case gave all the samples: planning by samples alone would
+        // ask for a fraction of an iteration, and a run that never reaches the costly case.
+        var plan = new SamplePlan(wantedSamples: 300, runs: 3, parallelism: 2, profileHz: 100)
+        {
+            MinimumIterations = 10,
+        };
+
+        plan.Record(Run(iterations: 10, nanosecondsPerOp: 2_500_000_000), targetSamples: 9000);
+
+        Assert.That(plan.NextBenchTime(1), Is.EqualTo("10x"));
+    }
+
     private static BenchmarkRun Run(long iterations, double nanosecondsPerOp) =>
         new(1, "run.pprof", "1s", iterations, nanosecondsPerOp, null, null, TimeSpan.FromSeconds(1));
 }
