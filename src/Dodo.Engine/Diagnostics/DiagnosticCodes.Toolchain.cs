@@ -23,6 +23,6 @@ public static partial class DiagnosticCodes
     /// <summary>The production profile was taken on another architecture than the benchmark runs on.</summary>
     public const string ArchitectureMismatch = "DODO4007";
 
-    /// <summary>A run was much slower per iteration than the others: other work disturbed it; it was repeated.</summary>
+    /// <summary>A run was much slower per iteration than the others: other work disturbed it; it is repeated.</summary>
     public const string RunDisturbed = "DODO4008";
 }

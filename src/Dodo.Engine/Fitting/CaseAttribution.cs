@@ -16,7 +16,8 @@ internal static class CaseAttribution
     /// One call tree per case (null for a case that got no sample in the target), and the tree of
     /// all cases together.
     /// </summary>
-    /// <param name="callPrefix">The calibration functions' name without the case number, e.g. <c>dodoFilterApplyCall</c>.</param>
+    /// <param name="callPrefix">The calibration functions' name without the case number, for example
+    /// <c>dodoFilterApplyCall</c>.</param>
     public static (IReadOnlyList<CallTree?> Cases, CallTree All) Split(StackProfile profile, string target,
         string callPrefix, int caseCount)
     {

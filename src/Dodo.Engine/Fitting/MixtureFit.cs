@@ -20,7 +20,8 @@ public static class MixtureFit
 
     /// <summary>Fits the time shares of the groups.</summary>
     /// <param name="production">P(p): production's self-time share per path, summing to at most 1.</param>
-    /// <param name="groups">B_g(p): each group's self-time shares per path (same path order), each summing to 1.</param>
+    /// <param name="groups">B_g(p): each group's self-time shares per path (in the same order), each summing
+    /// to 1.</param>
     /// <param name="prior">The starting mix, one non-negative weight per group, summing to 1.</param>
     public static MixtureFitResult Fit(IReadOnlyList<double> production, IReadOnlyList<IReadOnlyList<double>> groups,
         IReadOnlyList<double> prior)

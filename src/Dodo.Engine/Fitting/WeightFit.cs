@@ -161,8 +161,8 @@ internal static class WeightFit
     /// again on the corrected groups. Returns the new fit and the similarity it is expected to gain
     /// over the weights just measured.
     /// </summary>
-    public static (WeightFitResult Fit, double ExpectedGain) Refit(WeightFitResult fit, IReadOnlyList<double> production,
-        IReadOnlyList<long[]> caseCounts, long[] measured)
+    public static (WeightFitResult Fit, double ExpectedGain) Refit(WeightFitResult fit,
+        IReadOnlyList<double> production, IReadOnlyList<long[]> caseCounts, long[] measured)
     {
         var groups = Groups([.. fit.Labels], caseCounts);
         var paths = production.Count;
@@ -322,5 +322,5 @@ internal sealed record WeightFitResult(
     }
 }
 
-/// <summary>One way to group the cases: a name for reports, its group count, and its labels given a clustering.</summary>
+/// <summary>One way to group the cases: a name for reports, its group count, its labels given a clustering.</summary>
 internal sealed record Grouping(string Name, int Groups, Func<Dendrogram, int[]> Labels);

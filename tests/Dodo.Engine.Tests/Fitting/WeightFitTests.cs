@@ -46,7 +46,8 @@ public class WeightFitTests
         Assert.Multiple(() =>
         {
             Assert.That(fit.GroupCount, Is.EqualTo(1), string.Join(", ", fit.HeldOutByGrouping));
-            Assert.That(fit.ScaleWeights(Enumerable.Repeat(1, counts.Count).ToList()).Distinct().Count(), Is.EqualTo(1));
+            var weights = fit.ScaleWeights(Enumerable.Repeat(1, counts.Count).ToList());
+            Assert.That(weights.Distinct().Count(), Is.EqualTo(1));
         });
     }
 
